@@ -12,6 +12,14 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SandboxManager {
     /**
+     * Configuration Admin PID of the registration policy. Properties (metatype-described):
+     * {@code allowUserMount}, {@code denyUserMount}, {@code unlisted}, {@code requiresDevice}
+     * (String[] of type names) and {@code typeWaitMillis} (long, default 5000). Changes apply
+     * live to every running sandbox.
+     */
+    String POLICY_PID = "dev.cairn.boot.policy";
+
+    /**
      * Creates and mounts a sandbox. Waits (bounded by the policy's typeWaitMillis) for the
      * filesystem types the spec needs.
      *
