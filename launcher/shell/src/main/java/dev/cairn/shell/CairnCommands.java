@@ -1,0 +1,204 @@
+package dev.cairn.shell;
+
+import dev.cairn.boot.api.Sandbox;
+import dev.cairn.boot.api.SandboxManager;
+import dev.cairn.vfs.Task;
+import java.io.PrintStream;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cairn's Gogo commands (scope {@code cairn}). Every command acts inside a sandbox as the
+ * session's task ({@link Sessions}); none touches host files. A failing command throws a
+ * {@link ShellException} whose message is the Linux tool's error text.
+ *
+ * <p>{@code attach} prepares a session for Cairn: it binds it to a sandbox, puts
+ * {@code cairn} first in {@code SCOPE} (so {@code ls}, {@code cat}, {@code cd}, {@code echo}
+ * are Cairn's, never a host-file command of another scope), turns off Gogo's host globbing
+ * and points the session's current directory at {@link NoHostFileSystem}, so that
+ * {@code >}, {@code >>} and {@code <} fail instead of writing or reading host files.
+ */
+@Component(service = CairnCommands.class, property = {
+    "osgi.command.scope=cairn",
+    "osgi.command.function=attach", "osgi.command.function=help",
+    "osgi.command.function=ls", "osgi.command.function=cat", "osgi.command.function=stat",
+    "osgi.command.function=mkdir", "osgi.command.function=rm", "osgi.command.function=rmdir",
+    "osgi.command.function=mv", "osgi.command.function=ln", "osgi.command.function=echo",
+    "osgi.command.function=write", "osgi.command.function=append", "osgi.command.function=touch",
+    "osgi.command.function=chmod", "osgi.command.function=mount", "osgi.command.function=umount",
+    "osgi.command.function=mounts", "osgi.command.function=cd", "osgi.command.function=pwd",
+    "osgi.command.function=tree", "osgi.command.function=filesystems", "osgi.command.function=sandboxes"
+})
+public class CairnCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(CairnCommands.class);
+    static final String HELP = String.join("\n",
+            "Cairn shell commands (they act inside the sandbox, never on host files):",
+            "  ls [-l] [-a] [-d] [PATH...]    cat FILE...          stat [-L] PATH...",
+            "  mkdir [-p] [-m MODE] DIR...    rm [-r] [-f] PATH... rmdir DIR...",
+            "  mv SRC... DST                  ln [-s] [-f] TARGET LINK",
+            "  echo [-n] TEXT...              write FILE TEXT...   append FILE TEXT...",
+            "  touch FILE...                  chmod MODE PATH...   tree [-a] [DIR...]",
+            "  mount [-t TYPE] [-o OPTS] SOURCE TARGET   (no operands: list mounts)",
+            "  umount [-l] TARGET...          mounts               filesystems",
+            "  cd [DIR]   pwd   sandboxes   attach [SANDBOX]",
+            "Redirections (>, >>, <) are disabled: they would use host files.");
+
+    private final SandboxManager manager;
+    private final NoHostFileSystem noHost = new NoHostFileSystem();
+
+    @Activate
+    public CairnCommands(@Reference SandboxManager manager) {
+        this.manager = manager;
+        LOG.debug("Cairn shell commands active");
+    }
+
+    private Task task(CommandSession s, String cmd) throws ShellException {
+        return Sessions.task(s, manager, cmd);
+    }
+
+    private static PrintStream out(CommandSession s) {
+        return s.getConsole();
+    }
+
+    private FileCommands files(CommandSession s, String cmd) throws ShellException {
+        return new FileCommands(task(s, cmd), out(s));
+    }
+
+    private Listing listing(CommandSession s, String cmd) throws ShellException {
+        return new Listing(task(s, cmd), out(s));
+    }
+
+    private MountCommands mounting(CommandSession s, String cmd) throws ShellException {
+        return new MountCommands(task(s, cmd), out(s));
+    }
+
+    @Descriptor("bind this session to a sandbox (default: the first) and make it a Cairn shell")
+    public void attach(CommandSession s, String[] args) throws ShellException {
+        Args a = Args.parse("attach", args, "", "");
+        if (a.operands().size() > 1) {
+            throw new ShellException("attach: too many arguments");
+        }
+        Sessions.release(s);
+        s.put(Sessions.SANDBOX, a.operands().isEmpty() ? null : a.operands().get(0));
+        Sessions.bound(s, manager, "attach");
+        s.put("SCOPE", "cairn:*");
+        s.put(CommandSession.OPTION_NO_GLOB, Boolean.TRUE);
+        s.currentDir(noHost.root());
+    }
+
+    @Descriptor("list Cairn's commands")
+    public void help(CommandSession s, String[] args) {
+        out(s).println(HELP);
+    }
+
+    @Descriptor("list directory contents")
+    public void ls(CommandSession s, String[] args) throws ShellException {
+        listing(s, "ls").ls(args);
+    }
+
+    @Descriptor("print files")
+    public void cat(CommandSession s, String[] args) throws ShellException {
+        files(s, "cat").cat(args);
+    }
+
+    @Descriptor("show file status")
+    public void stat(CommandSession s, String[] args) throws ShellException {
+        listing(s, "stat").stat(args);
+    }
+
+    @Descriptor("make directories")
+    public void mkdir(CommandSession s, String[] args) throws ShellException {
+        files(s, "mkdir").mkdir(args);
+    }
+
+    @Descriptor("remove files or directories")
+    public void rm(CommandSession s, String[] args) throws ShellException {
+        files(s, "rm").rm(args);
+    }
+
+    @Descriptor("remove empty directories")
+    public void rmdir(CommandSession s, String[] args) throws ShellException {
+        files(s, "rmdir").rmdir(args);
+    }
+
+    @Descriptor("move (rename) files")
+    public void mv(CommandSession s, String[] args) throws ShellException {
+        files(s, "mv").mv(args);
+    }
+
+    @Descriptor("make links")
+    public void ln(CommandSession s, String[] args) throws ShellException {
+        files(s, "ln").ln(args);
+    }
+
+    @Descriptor("print text")
+    public void echo(CommandSession s, String[] args) {
+        new FileCommands(null, out(s)).echo(args);
+    }
+
+    @Descriptor("write FILE TEXT...: replace FILE's content with TEXT and a newline")
+    public void write(CommandSession s, String[] args) throws ShellException {
+        files(s, "write").write(args, false);
+    }
+
+    @Descriptor("append FILE TEXT...: add TEXT and a newline at the end of FILE")
+    public void append(CommandSession s, String[] args) throws ShellException {
+        files(s, "append").write(args, true);
+    }
+
+    @Descriptor("create files or update their times")
+    public void touch(CommandSession s, String[] args) throws ShellException {
+        files(s, "touch").touch(args);
+    }
+
+    @Descriptor("change file mode (octal or symbolic)")
+    public void chmod(CommandSession s, String[] args) throws ShellException {
+        files(s, "chmod").chmod(args);
+    }
+
+    @Descriptor("mount a filesystem, or list mounts")
+    public void mount(CommandSession s, String[] args) throws ShellException {
+        mounting(s, "mount").mount(args);
+    }
+
+    @Descriptor("unmount filesystems")
+    public void umount(CommandSession s, String[] args) throws ShellException {
+        mounting(s, "umount").umount(args);
+    }
+
+    @Descriptor("print the mount table (/proc/mounts format)")
+    public void mounts(CommandSession s, String[] args) throws ShellException {
+        mounting(s, "mounts").mounts();
+    }
+
+    @Descriptor("change the working directory")
+    public void cd(CommandSession s, String[] args) throws ShellException {
+        files(s, "cd").cd(args);
+    }
+
+    @Descriptor("print the working directory")
+    public void pwd(CommandSession s, String[] args) throws ShellException {
+        files(s, "pwd").pwd();
+    }
+
+    @Descriptor("print a directory tree")
+    public void tree(CommandSession s, String[] args) throws ShellException {
+        listing(s, "tree").tree(args);
+    }
+
+    @Descriptor("list the filesystem types (/proc/filesystems format)")
+    public void filesystems(CommandSession s, String[] args) throws ShellException {
+        mounting(s, "filesystems").filesystems();
+    }
+
+    @Descriptor("list running sandboxes")
+    public void sandboxes(CommandSession s, String[] args) throws ShellException {
+        Sandbox current = s.get(Sessions.TASK) instanceof Sessions.Bound b ? b.sandbox() : null;
+        MountCommands.sandboxes(manager.sandboxes(), current, out(s));
+    }
+}
