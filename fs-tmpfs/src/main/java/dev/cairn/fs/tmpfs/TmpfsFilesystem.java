@@ -1,0 +1,113 @@
+package dev.cairn.fs.tmpfs;
+
+import dev.cairn.vfs.Errno;
+import dev.cairn.vfs.ErrnoException;
+import dev.cairn.vfs.FileType;
+import dev.cairn.vfs.StatFs;
+import dev.cairn.vfs.spi.Filesystem;
+import dev.cairn.vfs.spi.Node;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One tmpfs instance (superblock): its root, inode numbers and the page and inode budgets.
+ * The budgets are atomic counters, the only state shared by all files of the instance; no
+ * lock is held on them.
+ */
+final class TmpfsFilesystem implements Filesystem {
+    private final TmpfsOptions options;
+    private final AtomicLong nextIno = new AtomicLong(1);
+    private final AtomicLong usedPages = new AtomicLong();
+    private final AtomicLong usedInodes = new AtomicLong();
+    /** Held by operations that lock two directories (rmdir, rename), before any directory. */
+    private final Object treeLock = new Object();
+    /** Set once in the constructor path (by {@link #setRoot}), then never changed. */
+    private volatile TmpfsNode root;
+
+    TmpfsFilesystem(TmpfsOptions options) {
+        this.options = options;
+    }
+
+    void setRoot(TmpfsNode root) {
+        this.root = root;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    TmpfsOptions options() {
+        return options;
+    }
+
+    Object treeLock() {
+        return treeLock;
+    }
+
+    long nextIno() {
+        return nextIno.getAndIncrement();
+    }
+
+    /** Takes one inode from the budget (ENOSPC at nr_inodes). */
+    void reserveInode(String what) throws ErrnoException {
+        long max = options.maxInodes();
+        long cur;
+        do {
+            cur = usedInodes.get();
+            if (max != 0 && cur >= max) {
+                throw Errno.ENOSPC.exception(what + ": no free inodes (nr_inodes=" + max + ")");
+            }
+        } while (!usedInodes.compareAndSet(cur, cur + 1));
+    }
+
+    void releaseInode() {
+        usedInodes.decrementAndGet();
+    }
+
+    /** Takes {@code n} pages from the budget, all or none (ENOSPC at size). */
+    boolean tryReservePages(long n) {
+        long max = options.maxPages();
+        long cur;
+        do {
+            cur = usedPages.get();
+            if (max != 0 && cur + n > max) {
+                return false;
+            }
+        } while (!usedPages.compareAndSet(cur, cur + n));
+        return true;
+    }
+
+    void releasePages(long n) {
+        if (n != 0) {
+            usedPages.addAndGet(-n);
+        }
+    }
+
+    long usedPages() {
+        return usedPages.get();
+    }
+
+    long usedInodes() {
+        return usedInodes.get();
+    }
+
+    @Override
+    public StatFs statfs() {
+        long maxP = options.maxPages();
+        long maxI = options.maxInodes();
+        long freeP = maxP == 0 ? 0 : Math.max(0, maxP - usedPages.get());
+        long freeI = maxI == 0 ? 0 : Math.max(0, maxI - usedInodes.get());
+        return new StatFs(StatFs.TMPFS_MAGIC, TmpfsOptions.PAGE_SIZE, maxP, freeP, freeP, maxI, freeI, 255, 0);
+    }
+
+    @Override
+    public String superOptions() {
+        TmpfsNode r = root;
+        return options.superOptions(r.mode(), r.uid(), r.gid(), r.fileType() == FileType.DIRECTORY);
+    }
+
+    @Override
+    public void release() {
+        // Nothing to close: memory goes with the last reference to the nodes.
+    }
+}

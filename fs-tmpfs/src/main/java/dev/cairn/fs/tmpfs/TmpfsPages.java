@@ -1,0 +1,264 @@
+package dev.cairn.fs.tmpfs;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The data of one regular file: a sparse table of 4 KiB pages. Pages below
+ * {@link #LOW_PAGES} (the first GiB) sit in a flat array that grows with the highest page
+ * written; pages beyond it, in a sorted map, so a write at a huge offset costs one page.
+ * A missing page is a hole and reads as zeros.
+ *
+ * <p>Not thread-safe: the owning {@link TmpfsFile}'s read/write lock guards it (readers under
+ * the read lock, everything that changes the table under the write lock). Every page
+ * allocated or freed is charged to or returned to the filesystem's budget.
+ */
+final class TmpfsPages {
+    static final int SHIFT = 12;
+    static final int PAGE = 1 << SHIFT;
+    static final int LOW_PAGES = 1 << 18;
+    private static final byte[] ZEROS = new byte[PAGE];
+    private static final byte[][] NONE = new byte[0][];
+
+    private final TmpfsFilesystem fs;
+    private byte[][] low = NONE;
+    private TreeMap<Long, byte[]> high;
+    /** Allocated pages; written under the write lock, read by stat without a lock. */
+    private volatile long count;
+
+    TmpfsPages(TmpfsFilesystem fs) {
+        this.fs = fs;
+    }
+
+    long count() {
+        return count;
+    }
+
+    byte[] page(long index) {
+        if (index < LOW_PAGES) {
+            return index < low.length ? low[(int) index] : null;
+        }
+        return high == null ? null : high.get(index);
+    }
+
+    /** The page at {@code index}, allocated (and charged) if absent; null when the budget is spent. */
+    private byte[] pageForWrite(long index) {
+        byte[] p = page(index);
+        if (p != null) {
+            return p;
+        }
+        if (!fs.tryReservePages(1)) {
+            return null;
+        }
+        p = new byte[PAGE];
+        store(index, p);
+        count = count + 1;
+        return p;
+    }
+
+    private void store(long index, byte[] p) {
+        if (index < LOW_PAGES) {
+            int i = (int) index;
+            if (i >= low.length) {
+                int n = Math.max(16, low.length);
+                while (n <= i) {
+                    n <<= 1;
+                }
+                low = Arrays.copyOf(low, Math.min(n, LOW_PAGES));
+            }
+            low[i] = p;
+        } else {
+            if (high == null) {
+                high = new TreeMap<>();
+            }
+            high.put(index, p);
+        }
+    }
+
+    private void drop(long index) {
+        if (index < LOW_PAGES) {
+            if (index < low.length && low[(int) index] != null) {
+                low[(int) index] = null;
+                count = count - 1;
+                fs.releasePages(1);
+            }
+        } else if (high != null && high.remove(index) != null) {
+            count = count - 1;
+            fs.releasePages(1);
+        }
+    }
+
+    /** Copies {@code n} bytes from {@code offset} into {@code dst}; holes give zeros. */
+    void read(ByteBuffer dst, long offset, int n) {
+        long pos = offset;
+        int left = n;
+        while (left > 0) {
+            int in = (int) (pos & (PAGE - 1));
+            int chunk = Math.min(left, PAGE - in);
+            byte[] p = page(pos >>> SHIFT);
+            if (p == null) {
+                dst.put(ZEROS, 0, chunk);
+            } else {
+                dst.put(p, in, chunk);
+            }
+            pos += chunk;
+            left -= chunk;
+        }
+    }
+
+    /**
+     * Copies {@code n} bytes of {@code src} to {@code offset}, allocating pages as needed.
+     *
+     * @return bytes written; fewer than {@code n} when the page budget ran out
+     */
+    int write(ByteBuffer src, long offset, int n) {
+        long pos = offset;
+        int done = 0;
+        while (done < n) {
+            int in = (int) (pos & (PAGE - 1));
+            int chunk = Math.min(n - done, PAGE - in);
+            byte[] p = pageForWrite(pos >>> SHIFT);
+            if (p == null) {
+                break;
+            }
+            src.get(p, in, chunk);
+            pos += chunk;
+            done += chunk;
+        }
+        return done;
+    }
+
+    /** Zeroes bytes [from, to) that lie inside one page, if that page exists. */
+    private void zeroWithin(long from, long to) {
+        if (from >= to) {
+            return;
+        }
+        byte[] p = page(from >>> SHIFT);
+        if (p != null) {
+            int a = (int) (from & (PAGE - 1));
+            Arrays.fill(p, a, a + (int) (to - from), (byte) 0);
+        }
+    }
+
+    /** Frees every page at or after byte {@code size} and zeroes the tail of the last page. */
+    void truncate(long size) {
+        long firstGone = (size + PAGE - 1) >>> SHIFT;
+        long tailPage = size >>> SHIFT;
+        if ((size & (PAGE - 1)) != 0) {
+            zeroWithin(size, (tailPage + 1) << SHIFT);
+        }
+        dropRange(firstGone, Long.MAX_VALUE);
+    }
+
+    /** Frees pages with index in [first, last]. */
+    private void dropRange(long first, long last) {
+        long lowEnd = Math.min(last, (long) low.length - 1);
+        for (long i = first; i <= lowEnd; i++) {
+            drop(i);
+        }
+        if (high != null && last >= LOW_PAGES) {
+            Map<Long, byte[]> sub = high.subMap(Math.max(first, LOW_PAGES), true, last, true);
+            long freed = sub.size();
+            sub.clear();
+            count = count - freed;
+            fs.releasePages(freed);
+        }
+        if (count == 0) {
+            low = NONE;
+            high = null;
+        }
+    }
+
+    /** FALLOC_FL_PUNCH_HOLE: zeroes [offset, offset+len), freeing whole pages inside it. */
+    void punch(long offset, long len) {
+        long end = offset + len;
+        long firstWhole = (offset + PAGE - 1) >>> SHIFT;
+        long endWhole = end >>> SHIFT; // exclusive
+        if (firstWhole > endWhole) {
+            zeroWithin(offset, end); // inside one page
+            return;
+        }
+        zeroWithin(offset, firstWhole << SHIFT);
+        zeroWithin(endWhole << SHIFT, end);
+        if (endWhole > firstWhole) {
+            dropRange(firstWhole, endWhole - 1);
+        }
+    }
+
+    /**
+     * fallocate without punch: allocates every missing page in [first, last], all or nothing.
+     *
+     * @return false when the budget cannot hold them (nothing changed)
+     */
+    boolean allocate(long first, long last) {
+        long missing = (last - first + 1) - allocatedIn(first, last);
+        if (missing == 0) {
+            return true;
+        }
+        if (!fs.tryReservePages(missing)) {
+            return false;
+        }
+        for (long i = first; i <= last; i++) {
+            if (page(i) == null) {
+                store(i, new byte[PAGE]);
+                count = count + 1;
+            }
+        }
+        return true;
+    }
+
+    private long allocatedIn(long first, long last) {
+        long n = 0;
+        long lowEnd = Math.min(last, (long) low.length - 1);
+        for (long i = first; i <= lowEnd; i++) {
+            if (low[(int) i] != null) {
+                n++;
+            }
+        }
+        if (high != null && last >= LOW_PAGES) {
+            n += high.subMap(Math.max(first, LOW_PAGES), true, last, true).size();
+        }
+        return n;
+    }
+
+    /** Index of the first allocated page at or after {@code index}, or -1. */
+    long nextData(long index) {
+        for (long i = index; i < low.length; i++) {
+            if (low[(int) i] != null) {
+                return i;
+            }
+        }
+        if (high != null) {
+            Long k = high.ceilingKey(Math.max(index, LOW_PAGES));
+            if (k != null) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first missing page at or after {@code index}. */
+    long nextHole(long index) {
+        long i = index;
+        while (i < LOW_PAGES) {
+            if (i >= low.length || low[(int) i] == null) {
+                return i;
+            }
+            i++;
+        }
+        if (high == null) {
+            return i;
+        }
+        while (high.containsKey(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Frees everything (the file is gone). */
+    void clear() {
+        dropRange(0, Long.MAX_VALUE);
+    }
+}
