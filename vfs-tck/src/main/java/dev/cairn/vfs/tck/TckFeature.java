@@ -1,0 +1,44 @@
+package dev.cairn.vfs.tck;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Optional behaviours a filesystem may have. A test that needs one is skipped (a JUnit
+ * assumption naming the feature) when the fixture does not declare it.
+ */
+public enum TckFeature {
+    /** link(2) works (else EPERM is accepted). */
+    HARD_LINKS,
+    /** symlink(2) works. */
+    SYMLINKS,
+    /** user.* extended attributes on regular files and directories. */
+    XATTR_USER,
+    /** trusted.* extended attributes (root with CAP_SYS_ADMIN). */
+    XATTR_TRUSTED,
+    /** Character and block device nodes can be created (mknod with CAP_MKNOD). */
+    MKNOD,
+    /** FIFOs can be created with mknod(S_IFIFO) and opened. */
+    FIFO,
+    /** renameat2 RENAME_NOREPLACE. */
+    RENAME_NOREPLACE,
+    /** renameat2 RENAME_EXCHANGE. */
+    RENAME_EXCHANGE,
+    /** Holes are tracked: SEEK_DATA/SEEK_HOLE find them, stat blocks count only data. */
+    SPARSE,
+    /** Times are stored with nanosecond precision as given to utimensat. */
+    TIMES_PRECISE,
+    /** Mode bits and owners are stored and enforced as given (chmod/chown/permission suites). */
+    PERMISSIONS,
+    /** Readdir cookies survive concurrent entry changes (an entry present throughout is seen once). */
+    STABLE_COOKIES,
+    /** statfs reports real block and inode counts (tmpfs with size/nr_inodes). */
+    STATFS_COUNTS,
+    /** The filesystem behaves like Linux tmpfs for the host-oracle cases (the oracle applies). */
+    HOST_ORACLE;
+
+    /** Everything: what Linux tmpfs has. */
+    public static Set<TckFeature> all() {
+        return EnumSet.allOf(TckFeature.class);
+    }
+}

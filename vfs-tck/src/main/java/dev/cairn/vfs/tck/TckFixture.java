@@ -1,0 +1,26 @@
+package dev.cairn.vfs.tck;
+
+import dev.cairn.vfs.MountRequest;
+import dev.cairn.vfs.VirtualFilesystem;
+import java.util.Set;
+
+/**
+ * What a filesystem module's test gives the kit: a fresh VFS with its type registered, how to
+ * mount that type as a namespace root, and which optional behaviours it has. The kit calls
+ * {@link #newVfs()} once per test (per oracle case), so each test starts from an empty
+ * filesystem.
+ */
+public interface TckFixture {
+    /** A new VFS with the filesystem type under test registered (and whatever it needs). */
+    VirtualFilesystem newVfs() throws Exception;
+
+    /** The request that mounts the type under test as the root of a new mount namespace. */
+    MountRequest rootMount();
+
+    /** The optional behaviours the filesystem has; suites skip (with a reason) what is absent. */
+    Set<TckFeature> features();
+
+    /** Called after each test; release connections or processes here. */
+    default void close() {
+    }
+}
