@@ -1,0 +1,156 @@
+package dev.cairn.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.osgi.framework.BundleException;
+
+/**
+ * The {@code cairn} command: parses the command line ({@link Cli}), starts the embedded Felix
+ * ({@link CairnRuntime}), boots the sandbox, then prints the banner, runs {@code -c} commands
+ * or opens the interactive shell. Exit status: 0, 1 for a failed command or launcher error,
+ * 2 for a usage error.
+ */
+public final class Main {
+    private static final String PROMPT = "cairn# ";
+    /** SPI Fly logs through java.util.logging at INFO; held strongly so the level sticks. */
+    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Cli.Plan plan = Cli.parse(args, out, err);
+        if (plan.mode() == Cli.Mode.DONE) {
+            return plan.exitCode();
+        }
+        PrintStream progress = plan.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+        CairnRuntime rt = null;
+        try {
+            rt = CairnRuntime.start(home(), plan.deployDir(), progress);
+            CairnRuntime started = rt;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cairn-shutdown"));
+            rt.awaitDeployDir();
+            rt.allowUserMount(plan.allowUserMount());
+            Object sandbox = rt.bootSandbox(plan.sandboxId());
+            rt.awaitPolicy(sandbox, plan.allowUserMount());
+            progress.println("cairn: sandbox '" + plan.sandboxId() + "' is running");
+            try (GogoSession session = rt.session(System.in, System.out, System.err, plan.sandboxId())) {
+                return drive(plan, session);
+            }
+        } catch (CliException | IOException | BundleException | Reflect.Failure e) {
+            System.err.println("cairn: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("cairn: interrupted");
+            return 1;
+        } finally {
+            if (rt != null) {
+                rt.close();
+            }
+        }
+    }
+
+    private static int drive(Cli.Plan plan, GogoSession session) throws IOException {
+        boolean banner = plan.mode() != Cli.Mode.SHELL && !plan.quiet();
+        if (banner) {
+            banner(session);
+        }
+        if (plan.mode() == Cli.Mode.COMMANDS) {
+            return runCommands(session, CommandSplitter.split(plan.commands()));
+        }
+        if (banner) {
+            System.out.println("Type 'help' for Cairn's commands, 'exit' (or Ctrl-D) to leave.");
+        }
+        interactive(session);
+        return 0;
+    }
+
+    private static void banner(GogoSession session) {
+        System.out.println("Mount table of the sandbox (/proc/mounts):");
+        runCommands(session, List.of("mounts"));
+        System.out.println();
+        System.out.println("ls -l /dev:");
+        runCommands(session, List.of("ls -l /dev"));
+        System.out.println();
+    }
+
+    /** Runs each command in turn; at the first failure prints its message and returns 1. */
+    static int runCommands(GogoSession session, List<String> commands) {
+        for (String cmd : commands) {
+            try {
+                String shown = session.format(session.execute(cmd));
+                if (shown != null) {
+                    System.out.println(shown);
+                }
+            } catch (Reflect.Failure f) {
+                System.out.flush();
+                System.err.println(GogoSession.describe(f));
+                return 1;
+            }
+        }
+        System.out.flush();
+        return 0;
+    }
+
+    /** The interactive loop: one Gogo command line per input line, until EOF or exit. */
+    private static void interactive(GogoSession session) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (true) {
+            System.out.print(PROMPT);
+            System.out.flush();
+            String line = in.readLine();
+            if (line == null) {
+                System.out.println();
+                return;
+            }
+            String cmd = line.trim();
+            if (cmd.equals("exit") || cmd.equals("quit")) {
+                return;
+            }
+            if (!cmd.isEmpty()) {
+                runCommands(session, List.of(cmd));
+            }
+        }
+    }
+
+    /**
+     * The distribution directory (holding lib/ and bundles/): {@code -Dcairn.home}, else the
+     * parent of the directory holding the launcher jar, else (classes run from an IDE or the
+     * build) {@code target/cairn} beside {@code target/classes}.
+     */
+    static Path home() throws CliException {
+        String prop = System.getProperty("cairn.home");
+        if (prop != null) {
+            return Path.of(prop).toAbsolutePath();
+        }
+        try {
+            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(code)) {
+                return code.getParent().resolve("cairn");
+            }
+            return code.getParent().getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new CliException("cannot find the distribution directory; set -Dcairn.home=DIR (" + e + ")");
+        }
+    }
+}
