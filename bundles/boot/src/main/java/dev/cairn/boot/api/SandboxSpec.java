@@ -8,6 +8,12 @@ import java.util.List;
  * submounts in spec order; /dev (devtmpfs) is added when absent and /tmp follows the /tmp
  * rule of SEMANTICS.md.
  *
+ * <p>Mount types boot translates: tmpfs (data filtered to mode, uid, gid, size), devtmpfs,
+ * devpts, proc, sysfs ({@code none} means sysfs). A {@code bind} mount (type, or option
+ * bind/rbind) needs a gofer connection and is rejected with EINVAL until the OCI mounter
+ * lands; other types are logged and skipped. Flag options: rw, ro, noatime, noexec, nosuid,
+ * nodev. Destinations are absolute and compared after cleaning.
+ *
  * @param id         unique sandbox id
  * @param rootType   filesystem type of the root ("tmpfs")
  * @param rootOptions mount data of the root

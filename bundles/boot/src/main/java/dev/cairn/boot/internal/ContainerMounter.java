@@ -65,6 +65,9 @@ final class ContainerMounter {
      * @return the number of slots mounted
      */
     int remount(MountNamespace ns, List<Slot> slots, Predicate<Slot> ready) {
+        if (!anyReady(slots, ready)) {
+            return 0;
+        }
         List<Mount> makeReadOnly = new ArrayList<>();
         int mounted = 0;
         try {
@@ -92,6 +95,16 @@ final class ContainerMounter {
             LOG.warn("{}: cannot restore a read-only mount after re-mounting: {}", vfs.name(), e.getMessage());
         }
         return mounted;
+    }
+
+    private static boolean anyReady(List<Slot> slots, Predicate<Slot> ready) {
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            if (s.pending() && ready.test(s) && !underPending(slots, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean underPending(List<Slot> slots, int index) {
