@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class TmpfsDirectory extends TmpfsNode {
     /** Linux tmpfs counts 20 bytes per entry (BOGO_DIRENT_SIZE) and 2 for "." and "..". */
     static final int BOGO_DIRENT_SIZE = 20;
-    /** First cookie handed out; 1 and 2 stay free for a caller's "." and "..". */
-    private static final long FIRST_SEQ = 3;
+    /** First cookie handed out (0 means "from the start"). */
+    private static final long FIRST_SEQ = 1;
 
     private final ConcurrentHashMap<String, TmpfsDirEntry> byName = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, TmpfsDirEntry> bySeq = new ConcurrentSkipListMap<>();
@@ -109,7 +109,6 @@ final class TmpfsDirectory extends TmpfsNode {
                 break;
             }
         }
-        touchAccessed();
     }
 
     @Override

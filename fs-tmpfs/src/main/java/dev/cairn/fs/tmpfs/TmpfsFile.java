@@ -4,7 +4,6 @@ import dev.cairn.vfs.Credentials;
 import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
 import dev.cairn.vfs.FileType;
-import dev.cairn.vfs.OpenFlags;
 import dev.cairn.vfs.spi.OpenFile;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -60,8 +59,7 @@ final class TmpfsFile extends TmpfsNode {
             }
             openCount++;
         }
-        return new TmpfsFileHandle(this, (flags & OpenFlags.O_NOATIME) != 0,
-                !credentials.has(dev.cairn.vfs.Capability.CAP_FSETID));
+        return new TmpfsFileHandle(this);
     }
 
     /** One open file of this node was closed. */
@@ -105,7 +103,7 @@ final class TmpfsFile extends TmpfsNode {
 
     // ---- data -------------------------------------------------------------------------
 
-    int read(ByteBuffer dst, long offset, boolean noatime) throws ErrnoException {
+    int read(ByteBuffer dst, long offset) throws ErrnoException {
         if (offset < 0) {
             throw Errno.EINVAL.exception("read at negative offset " + offset);
         }
@@ -122,16 +120,18 @@ final class TmpfsFile extends TmpfsNode {
         } finally {
             lock.readLock().unlock();
         }
-        if (!noatime) {
-            touchAccessed();
-        }
         return n;
     }
 
-    private static int clampToMax(long offset, int len) throws ErrnoException {
-        if (offset < 0) {
-            throw Errno.EINVAL.exception("write at negative offset " + offset);
+    /** pwrite's rw_verify_area: an end past 2^63-1 is EINVAL, as Linux. */
+    private static void checkRange(long offset, int len) throws ErrnoException {
+        if (offset < 0 || len > Long.MAX_VALUE - offset) {
+            throw Errno.EINVAL.exception("write of " + len + " bytes at offset " + offset + " overflows");
         }
+    }
+
+    /** generic_write_check_limits: EFBIG at the maximum size, else a short write up to it. */
+    private static int clampToMax(long offset, int len) throws ErrnoException {
         if (offset >= MAX_FILE_SIZE) {
             throw Errno.EFBIG.exception("write at offset " + offset + " past the maximum file size");
         }
@@ -142,6 +142,7 @@ final class TmpfsFile extends TmpfsNode {
         if (!src.hasRemaining()) {
             return 0;
         }
+        checkRange(offset, src.remaining());
         int len = clampToMax(offset, src.remaining());
         lock.writeLock().lock();
         try {

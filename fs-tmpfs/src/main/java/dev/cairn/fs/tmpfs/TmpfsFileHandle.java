@@ -7,43 +7,31 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One open file of a {@link TmpfsFile}. Keeps no offset (the core does); remembers whether
- * reads update atime (not with O_NOATIME) and whether a write clears setuid/setgid (the opener
- * lacked CAP_FSETID, as Linux's file_remove_privs).
+ * One open file of a {@link TmpfsFile}. Keeps no offset, no atime and no privilege logic: the
+ * core's file description does those (atime through {@code SetStat.ACCESSED}, setuid/setgid
+ * clearing through {@code setStat}). Closing twice is harmless.
  */
 final class TmpfsFileHandle implements OpenFile {
     private final TmpfsFile file;
-    private final boolean noatime;
-    private final boolean dropsPrivileges;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TmpfsFileHandle(TmpfsFile file, boolean noatime, boolean dropsPrivileges) {
+    TmpfsFileHandle(TmpfsFile file) {
         this.file = file;
-        this.noatime = noatime;
-        this.dropsPrivileges = dropsPrivileges;
     }
 
     @Override
     public int read(ByteBuffer dst, long offset) throws ErrnoException {
-        return file.read(dst, offset, noatime);
+        return file.read(dst, offset);
     }
 
     @Override
     public int write(ByteBuffer src, long offset) throws ErrnoException {
-        int n = file.write(src, offset);
-        if (dropsPrivileges && n > 0) {
-            file.dropPrivileges();
-        }
-        return n;
+        return file.write(src, offset);
     }
 
     @Override
     public long append(ByteBuffer src, Node node) throws ErrnoException {
-        long end = file.append(src);
-        if (dropsPrivileges) {
-            file.dropPrivileges();
-        }
-        return end;
+        return file.append(src);
     }
 
     @Override

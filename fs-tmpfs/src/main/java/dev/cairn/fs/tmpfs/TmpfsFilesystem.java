@@ -23,8 +23,13 @@ final class TmpfsFilesystem implements Filesystem {
     /** Set once in the constructor path (by {@link #setRoot}), then never changed. */
     private volatile TmpfsNode root;
 
-    TmpfsFilesystem(TmpfsOptions options) {
+    /** Pages never handed out beyond this, whatever size= says: the heap could not hold them. */
+    private final long hardLimitPages;
+
+    TmpfsFilesystem(TmpfsOptions options, long ramPages) {
         this.options = options;
+        long max = options.maxPages();
+        this.hardLimitPages = max == 0 ? ramPages : Math.min(max, ramPages);
     }
 
     void setRoot(TmpfsNode root) {
@@ -64,13 +69,13 @@ final class TmpfsFilesystem implements Filesystem {
         usedInodes.decrementAndGet();
     }
 
-    /** Takes {@code n} pages from the budget, all or none (ENOSPC at size). */
+    /** Takes {@code n} pages from the budget, all or none (false at the size limit). */
     boolean tryReservePages(long n) {
-        long max = options.maxPages();
+        long max = hardLimitPages;
         long cur;
         do {
             cur = usedPages.get();
-            if (max != 0 && cur + n > max) {
+            if (n > max - cur) {
                 return false;
             }
         } while (!usedPages.compareAndSet(cur, cur + n));

@@ -78,7 +78,7 @@ public final class TmpfsFilesystemType implements FilesystemType {
         Credentials creds = context.credentials();
         int uid = options.uid() != -1 ? options.uid() : creds.uid();
         int gid = options.gid() != -1 ? options.gid() : creds.gid();
-        TmpfsFilesystem fs = new TmpfsFilesystem(options);
+        TmpfsFilesystem fs = new TmpfsFilesystem(options, ramPages);
         fs.reserveInode("tmpfs root");
         TmpfsNode root;
         if (rootType == FileType.DIRECTORY) {
@@ -99,11 +99,12 @@ public final class TmpfsFilesystemType implements FilesystemType {
     }
 
     private static <T> Optional<T> internal(MountContext context, String key, Class<T> type) throws ErrnoException {
-        try {
-            return context.internalData(key, type);
-        } catch (ClassCastException e) {
-            throw Errno.EINVAL.exception("tmpfs: internal data \"" + key + "\" is not a " + type.getSimpleName());
+        Optional<Object> raw = context.internalData(key, Object.class);
+        if (raw.isPresent() && !type.isInstance(raw.get())) {
+            throw Errno.EINVAL.exception("tmpfs: internal data \"" + key + "\" is a "
+                    + raw.get().getClass().getSimpleName() + ", not a " + type.getSimpleName());
         }
+        return raw.isPresent() ? Optional.of(type.cast(raw.get())) : Optional.empty();
     }
 
     /**

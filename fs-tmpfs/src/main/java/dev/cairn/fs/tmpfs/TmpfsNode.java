@@ -17,8 +17,8 @@ import java.util.List;
  * while holding it, except by {@link TmpfsDirectory}, see its documentation).
  */
 abstract class TmpfsNode implements Node {
-    /** atime is refreshed on access when it is older than this (Linux relatime). */
-    private static final long RELATIME_NANOS = 24L * 3600 * 1_000_000_000L;
+    /** SetStat.ACCESSED of the core (relatime notification); literal until that API is installed. */
+    static final int ACCESSED = 256;
 
     final TmpfsFilesystem fs;
     final long ino;
@@ -88,6 +88,10 @@ abstract class TmpfsNode implements Node {
 
     @Override
     public void setStat(SetStat change) throws ErrnoException {
+        if (change.has(ACCESSED)) {
+            atime = TmpfsClock.now(); // the core's relatime notification: no ctime change
+            return;
+        }
         if (change.has(SetStat.SIZE)) {
             truncate(change.size());
         }
@@ -117,18 +121,6 @@ abstract class TmpfsNode implements Node {
         throw Errno.EINVAL.exception("truncate: not a regular file (inode " + ino + ")");
     }
 
-    /** Clears setuid, and setgid when group-executable, as a write by an unprivileged user does. */
-    final void dropPrivileges() {
-        int m = mode;
-        int strip = (m & 04000) | ((m & 02010) == 02010 ? 02000 : 0);
-        if (strip != 0) {
-            synchronized (this) {
-                mode = mode & ~strip;
-                ctime = TmpfsClock.now();
-            }
-        }
-    }
-
     final void touchModified() {
         long now = TmpfsClock.now();
         mtime = now;
@@ -137,19 +129,6 @@ abstract class TmpfsNode implements Node {
 
     final void touchChanged() {
         ctime = TmpfsClock.now();
-    }
-
-    /** Updates atime on access with Linux's relatime rule. */
-    final void touchAccessed() {
-        long a = atime;
-        if (a <= mtime || a <= ctime) {
-            atime = TmpfsClock.now();
-            return;
-        }
-        long now = TmpfsClock.now();
-        if (now - a >= RELATIME_NANOS) {
-            atime = now;
-        }
     }
 
     /** Adds {@code delta} to the link count, touches ctime; returns the new count. */

@@ -133,7 +133,6 @@ final class TmpfsPipe {
             }
             used -= n;
             changed.signalAll();
-            node.touchAccessed();
             return n;
         } finally {
             lock.unlock();
