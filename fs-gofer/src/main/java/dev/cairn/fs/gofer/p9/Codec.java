@@ -63,12 +63,17 @@ public final class Codec {
             throw new ProtocolException(null, "size", "frame shorter than its header");
         }
         ByteBuffer b = body.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        MessageType type = MessageType.ofWire(b.get() & 0xff);
+        int typeByte = b.get() & 0xff;
         int tag = b.getShort() & 0xffff;
-        WireReader r = new WireReader(b, type);
-        Message m = payload(type, r);
-        r.end();
-        return new Frame(tag, m);
+        try {
+            MessageType type = MessageType.ofWire(typeByte);
+            WireReader r = new WireReader(b, type);
+            Message m = payload(type, r);
+            r.end();
+            return new Frame(tag, m);
+        } catch (ProtocolException e) {
+            throw e.withTag(tag);
+        }
     }
 
     private static Message payload(MessageType type, WireReader r) throws ProtocolException {

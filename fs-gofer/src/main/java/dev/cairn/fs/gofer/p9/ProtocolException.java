@@ -13,11 +13,37 @@ public final class ProtocolException extends Exception {
 
     private final MessageType messageType;
     private final String field;
+    private final int tag;
 
     public ProtocolException(MessageType messageType, String field, String problem) {
+        this(messageType, field, problem, -1);
+    }
+
+    private ProtocolException(MessageType messageType, String field, String problem, int tag) {
         super((messageType == null ? "9P frame" : messageType.name()) + ": field " + field + ": " + problem);
         this.messageType = messageType;
         this.field = field;
+        this.tag = tag;
+    }
+
+    private ProtocolException(ProtocolException e, int tag) {
+        super(e.getMessage(), e);
+        this.messageType = e.messageType;
+        this.field = e.field;
+        this.tag = tag;
+    }
+
+    /** The same error, knowing the tag of the frame it was found in. */
+    ProtocolException withTag(int frameTag) {
+        return new ProtocolException(this, frameTag);
+    }
+
+    /**
+     * The tag of the malformed frame when its header was intact (the stream is still in step
+     * and the peer can be answered), else -1.
+     */
+    public int tag() {
+        return tag;
     }
 
     /** The message type being decoded, or null when the type byte itself was bad. */

@@ -1,0 +1,255 @@
+package dev.cairn.fs.gofer.server;
+
+import dev.cairn.fs.gofer.p9.Codec;
+import dev.cairn.fs.gofer.p9.Frame;
+import dev.cairn.fs.gofer.p9.Framing;
+import dev.cairn.fs.gofer.p9.Message;
+import dev.cairn.fs.gofer.p9.Message.*;
+import dev.cairn.fs.gofer.p9.ProtocolException;
+import dev.cairn.vfs.Errno;
+import dev.cairn.vfs.ErrnoException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One 9P connection served by the gofer: a reader thread cuts frames, requests run on a
+ * small worker pool so that many tags are in flight at once, and replies are written under
+ * one lock. Tflush cancels a request that has not started (it is never answered) or waits
+ * for a running one to answer first, then answers Rflush, as 9P requires.
+ *
+ * <p>Bounded: at most {@link #MAX_IN_FLIGHT} requests are queued or running (the reader
+ * stops reading until one finishes), and a frame is never larger than the msize.
+ */
+public final class Session implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    static final int MAX_IN_FLIGHT = 64;
+    private static final int WORKERS = 6;
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int FLUSHED = 2;
+
+    private final ByteChannel channel;
+    private final Export export;
+    private final Fids fids = new Fids();
+    private final DirRequests dirs;
+    private final FileRequests files;
+    private final Framing framing;
+    private final int maxMsize;
+    private volatile int msize;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentHashMap<Integer, Pending> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
+    private final ExecutorService workers;
+    private final String name;
+    private final Hook hook;
+
+    /** Called on the worker before each request is answered (tests use it to hold a request). */
+    interface Hook {
+        Hook NONE = m -> { };
+
+        void before(Message request) throws InterruptedException;
+    }
+
+    private static final class Pending {
+        final AtomicInteger state = new AtomicInteger(QUEUED);
+        final CountDownLatch done = new CountDownLatch(1);
+    }
+
+    Session(ByteChannel channel, Export export, int maxMsize, String name) {
+        this(channel, export, maxMsize, name, Hook.NONE);
+    }
+
+    Session(ByteChannel channel, Export export, int maxMsize, String name, Hook hook) {
+        this.hook = hook;
+        this.channel = channel;
+        this.export = export;
+        this.maxMsize = maxMsize;
+        this.msize = maxMsize;
+        this.framing = new Framing(maxMsize);
+        DirRequests.Owner owner = new DirRequests.Owner();
+        this.dirs = new DirRequests(export, fids, owner);
+        this.files = new FileRequests(export, fids, owner);
+        this.name = name;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "gofer-" + name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Serves until the peer closes the connection or breaks the framing; then releases all fids. */
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Frame f;
+                try {
+                    f = framing.read(channel);
+                } catch (ProtocolException e) {
+                    if (e.tag() < 0) {
+                        LOG.warn("{}: closing connection: {}", name, e.getMessage());
+                        return;
+                    }
+                    LOG.debug("{}: malformed request: {}", name, e.getMessage());
+                    reply(e.tag(), new Rlerror(Errno.EINVAL.number()));
+                    continue;
+                }
+                if (f == null) {
+                    return;
+                }
+                accept(f);
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: connection ended: {}", name, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void accept(Frame f) throws InterruptedException {
+        Message m = f.message();
+        if (!m.type().isRequest()) {
+            reply(f.tag(), new Rlerror(Errno.EINVAL.number()));
+            return;
+        }
+        if (m instanceof Tversion v) {
+            awaitIdle();
+            reply(f.tag(), version(v));
+            return;
+        }
+        Pending p = new Pending();
+        if (inFlight.putIfAbsent(f.tag(), p) != null) {
+            LOG.debug("{}: tag {} reused while in flight", name, f.tag());
+            reply(f.tag(), new Rlerror(Errno.EINVAL.number()));
+            return;
+        }
+        slots.acquire();
+        workers.execute(() -> serve(f.tag(), m, p));
+    }
+
+    private void serve(int tag, Message m, Pending p) {
+        try {
+            if (m instanceof Tflush fl) {
+                flush(fl.oldtag());
+                reply(tag, new Rflush());
+                return;
+            }
+            if (!p.state.compareAndSet(QUEUED, RUNNING)) {
+                return; // flushed before it started: never answered
+            }
+            reply(tag, answer(m));
+        } finally {
+            inFlight.remove(tag, p);
+            p.done.countDown();
+            slots.release();
+        }
+    }
+
+    private void flush(int oldtag) {
+        Pending old = inFlight.get(oldtag);
+        if (old == null) {
+            return;
+        }
+        if (old.state.compareAndSet(QUEUED, FLUSHED)) {
+            inFlight.remove(oldtag, old);
+            return;
+        }
+        try {
+            if (!old.done.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("{}: request {} still running after 30 s; answering the flush", name, oldtag);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Message answer(Message m) {
+        try {
+            hook.before(m);
+            return Dispatch.handle(m, dirs, files, msize);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Rlerror(Errno.EINTR.number());
+        } catch (ErrnoException e) {
+            LOG.debug("{}: {} failed: {}", name, m.type(), e.getMessage());
+            return new Rlerror(e.errno().number());
+        } catch (RuntimeException e) {
+            LOG.error("{}: {} failed unexpectedly", name, m.type(), e);
+            return new Rlerror(Errno.EIO.number());
+        }
+    }
+
+    private Message version(Tversion v) {
+        fids.clear();
+        if (!v.version().startsWith(Framing.VERSION)) {
+            return new Rversion(msize, "unknown");
+        }
+        try {
+            int agreed = Framing.negotiate(v.msize(), maxMsize);
+            msize = agreed;
+            framing.setMaxFrame(agreed);
+            return new Rversion(agreed, Framing.VERSION);
+        } catch (ProtocolException e) {
+            return new Rlerror(Errno.EINVAL.number());
+        }
+    }
+
+    private void awaitIdle() throws InterruptedException {
+        if (slots.tryAcquire(MAX_IN_FLIGHT, 30, TimeUnit.SECONDS)) {
+            slots.release(MAX_IN_FLIGHT);
+        }
+    }
+
+    private void reply(int tag, Message m) {
+        ByteBuffer frame = Codec.encode(tag, m);
+        writeLock.lock();
+        try {
+            Framing.write(channel, frame);
+        } catch (IOException e) {
+            LOG.debug("{}: reply to tag {} lost: {}", name, tag, e.toString());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void shutdown() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fids.clear();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("{}: close: {}", name, e.toString());
+        }
+        LOG.debug("{}: session ended", name);
+    }
+
+    /** Fids currently bound (for tests and diagnostics). */
+    int fidCount() {
+        return fids.size();
+    }
+
+    boolean readOnly() {
+        return export.readOnly();
+    }
+}
