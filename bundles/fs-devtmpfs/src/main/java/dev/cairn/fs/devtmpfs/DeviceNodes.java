@@ -33,6 +33,8 @@ final class DeviceNodes implements DeviceListener {
     private final Object startLock = new Object();
     /** Guarded by startLock. */
     private boolean started;
+    /** Set by {@link #stop}; guarded by startLock. */
+    private boolean stopped;
     /** Events that arrive before the initial nodes exist; guarded by this, null once live. */
     private List<Event> pending = new ArrayList<>();
 
@@ -47,7 +49,7 @@ final class DeviceNodes implements DeviceListener {
      */
     void start(VirtualFilesystem vfs) {
         synchronized (startLock) {
-            if (started) {
+            if (started || stopped) {
                 return;
             }
             started = true;
@@ -65,9 +67,17 @@ final class DeviceNodes implements DeviceListener {
         }
     }
 
-    /** Stops following the devices of {@code vfs}; the nodes stay as they are. */
+    /**
+     * Stops following the devices of {@code vfs} for good (the type is going away); the nodes
+     * stay as they are. A {@link #start} racing with this does nothing.
+     */
     void stop(VirtualFilesystem vfs) {
-        vfs.removeDeviceListener(this);
+        synchronized (startLock) {
+            stopped = true;
+            if (started) {
+                vfs.removeDeviceListener(this);
+            }
+        }
     }
 
     private static int rank(CharDevice device) {

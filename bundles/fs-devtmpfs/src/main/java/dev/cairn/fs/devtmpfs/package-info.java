@@ -31,7 +31,9 @@
  * <li>Users may create directories, regular files (sparse, 4 KiB pages, e.g. in /dev/shm),
  * symlinks, hard links, device nodes, FIFOs and sockets, and rename (including
  * RENAME_NOREPLACE and RENAME_EXCHANGE). Readdir lists entries in creation order.
- * Directory sizes follow Linux tmpfs: 20 bytes per entry plus 40.</li>
+ * Directory sizes follow Linux tmpfs: 20 bytes per entry plus 40. Nodes set mtime and ctime
+ * themselves; atime is left to the core, which applies relatime and noatime through
+ * {@code setStat}.</li>
  * <li>Limits: a quarter of the JVM's maximum heap as data pages, and as many inodes; beyond
  * them ENOSPC. statfs reports TMPFS_MAGIC, as Linux does for devtmpfs.</li>
  * </ul>
