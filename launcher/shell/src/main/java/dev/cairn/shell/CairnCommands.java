@@ -61,8 +61,14 @@ public class CairnCommands {
         return Sessions.task(s, manager, cmd);
     }
 
+    /**
+     * The command's standard output. Gogo's ThreadIO routes {@code System.out} per thread to
+     * whatever the running statement writes to (the console, a pipe into the next command);
+     * {@code CommandSession.getConsole()} would bypass pipes. This is command output, not
+     * logging (which goes through SLF4J).
+     */
     private static PrintStream out(CommandSession s) {
-        return s.getConsole();
+        return System.out;
     }
 
     private FileCommands files(CommandSession s, String cmd) throws ShellException {
