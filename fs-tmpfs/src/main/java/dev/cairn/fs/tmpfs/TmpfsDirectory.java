@@ -254,8 +254,8 @@ final class TmpfsDirectory extends TmpfsNode {
                 removeLocked(e);
                 addLinks(-1);
                 touchModified();
+                d.freeInode();
             }
-            fs.releaseInode();
         }
     }
 

@@ -98,7 +98,7 @@ final class TmpfsFile extends TmpfsNode {
         } finally {
             lock.writeLock().unlock();
         }
-        fs.releaseInode();
+        freeInode();
     }
 
     // ---- data -------------------------------------------------------------------------

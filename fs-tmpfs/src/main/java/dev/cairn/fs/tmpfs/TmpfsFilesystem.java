@@ -17,7 +17,12 @@ final class TmpfsFilesystem implements Filesystem {
     private final TmpfsOptions options;
     private final AtomicLong nextIno = new AtomicLong(1);
     private final AtomicLong usedPages = new AtomicLong();
-    private final AtomicLong usedInodes = new AtomicLong();
+    /**
+     * Inode space in bytes, as Linux tmpfs since 6.6: every inode (and hard link) takes
+     * {@link #BOGO_INODE_SIZE}, every extended attribute 40 + name + value bytes; statfs
+     * reports free/BOGO_INODE_SIZE free inodes. Not tracked when nr_inodes is unlimited.
+     */
+    private final AtomicLong usedInodeSpace = new AtomicLong();
     /** Held by operations that lock two directories (rmdir, rename), before any directory. */
     private final Object treeLock = new Object();
     /** Set once in the constructor path (by {@link #setRoot}), then never changed. */
@@ -53,20 +58,40 @@ final class TmpfsFilesystem implements Filesystem {
         return nextIno.getAndIncrement();
     }
 
+    static final long BOGO_INODE_SIZE = 1024;
+
     /** Takes one inode from the budget (ENOSPC at nr_inodes). */
     void reserveInode(String what) throws ErrnoException {
-        long max = options.maxInodes();
-        long cur;
-        do {
-            cur = usedInodes.get();
-            if (max != 0 && cur >= max) {
-                throw Errno.ENOSPC.exception(what + ": no free inodes (nr_inodes=" + max + ")");
-            }
-        } while (!usedInodes.compareAndSet(cur, cur + 1));
+        if (!tryReserveInodeSpace(BOGO_INODE_SIZE)) {
+            throw Errno.ENOSPC.exception(what + ": no free inodes (nr_inodes=" + options.maxInodes() + ")");
+        }
     }
 
     void releaseInode() {
-        usedInodes.decrementAndGet();
+        releaseInodeSpace(BOGO_INODE_SIZE);
+    }
+
+    /** Charges {@code bytes} of inode space; false when nr_inodes' space is used up. */
+    boolean tryReserveInodeSpace(long bytes) {
+        long max = options.maxInodes();
+        if (max == 0) {
+            return true;
+        }
+        long limit = max > Long.MAX_VALUE / BOGO_INODE_SIZE ? Long.MAX_VALUE : max * BOGO_INODE_SIZE;
+        long cur;
+        do {
+            cur = usedInodeSpace.get();
+            if (bytes > limit - cur) {
+                return false;
+            }
+        } while (!usedInodeSpace.compareAndSet(cur, cur + bytes));
+        return true;
+    }
+
+    void releaseInodeSpace(long bytes) {
+        if (options.maxInodes() != 0 && bytes != 0) {
+            usedInodeSpace.addAndGet(-bytes);
+        }
     }
 
     /** Takes {@code n} pages from the budget, all or none (false at the size limit). */
@@ -92,16 +117,13 @@ final class TmpfsFilesystem implements Filesystem {
         return usedPages.get();
     }
 
-    long usedInodes() {
-        return usedInodes.get();
-    }
 
     @Override
     public StatFs statfs() {
         long maxP = options.maxPages();
         long maxI = options.maxInodes();
         long freeP = maxP == 0 ? 0 : Math.max(0, maxP - usedPages.get());
-        long freeI = maxI == 0 ? 0 : Math.max(0, maxI - usedInodes.get());
+        long freeI = maxI == 0 ? 0 : Math.max(0, maxI - (usedInodeSpace.get() + BOGO_INODE_SIZE - 1) / BOGO_INODE_SIZE);
         return new StatFs(StatFs.TMPFS_MAGIC, TmpfsOptions.PAGE_SIZE, maxP, freeP, freeP, maxI, freeI, 255, 0);
     }
 

@@ -32,6 +32,8 @@ abstract class TmpfsNode implements Node {
     private volatile long ctime;
     /** Guarded by this; null until the first attribute is set. */
     private TmpfsXattrs xattrs;
+    /** Guarded by this: the inode's space went back to the budget (xattrs are no longer charged). */
+    private boolean inodeFreed;
 
     TmpfsNode(TmpfsFilesystem fs, int mode, int uid, int gid, long nlink) {
         this.fs = fs;
@@ -159,7 +161,21 @@ abstract class TmpfsNode implements Node {
 
     /** The last name is gone: free the node's resources unless it is still in use. */
     void lastLinkGone() {
+        freeInode();
+    }
+
+    /** Gives the inode and the space of its extended attributes back to the budget, once. */
+    final void freeInode() {
+        long charged;
+        synchronized (this) {
+            if (inodeFreed) {
+                return;
+            }
+            inodeFreed = true;
+            charged = xattrs == null ? 0 : xattrs.space();
+        }
         fs.releaseInode();
+        fs.releaseInodeSpace(charged);
     }
 
     // ---- extended attributes ---------------------------------------------------------
@@ -191,11 +207,27 @@ abstract class TmpfsNode implements Node {
         if (name.startsWith(TmpfsXattrs.USER) && !userXattrsAllowed()) {
             throw Errno.EPERM.exception(name + ": user attributes only on regular files and directories");
         }
+        long charge = TmpfsXattrs.space(name, value == null ? 0 : value.length);
         synchronized (this) {
             if (xattrs == null) {
                 xattrs = new TmpfsXattrs();
             }
-            xattrs.set(name, value, flags);
+            boolean charged = !inodeFreed;
+            if (charged && !fs.tryReserveInodeSpace(charge)) {
+                throw Errno.ENOSPC.exception(name + ": no inode space left for the attribute");
+            }
+            byte[] old;
+            try {
+                old = xattrs.set(name, value, flags);
+            } catch (ErrnoException e) {
+                if (charged) {
+                    fs.releaseInodeSpace(charge);
+                }
+                throw e;
+            }
+            if (old != null && charged) {
+                fs.releaseInodeSpace(TmpfsXattrs.space(name, old.length));
+            }
             ctime = TmpfsClock.now();
         }
     }
@@ -212,7 +244,10 @@ abstract class TmpfsNode implements Node {
             if (xattrs == null) {
                 throw Errno.ENODATA.exception(name);
             }
-            xattrs.remove(name);
+            byte[] old = xattrs.remove(name);
+            if (!inodeFreed) {
+                fs.releaseInodeSpace(TmpfsXattrs.space(name, old.length));
+            }
             ctime = TmpfsClock.now();
         }
     }

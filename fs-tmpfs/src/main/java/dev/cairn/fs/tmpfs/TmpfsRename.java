@@ -85,7 +85,7 @@ final class TmpfsRename {
         to.touchModified();
         if (dst != null) {
             if (dst.node() instanceof TmpfsDirectory) {
-                from.fs.releaseInode();
+                dst.node().freeInode();
             } else {
                 dst.node().dropLink();
             }

@@ -53,7 +53,22 @@ final class TmpfsXattrs {
         return v == null ? null : v.clone();
     }
 
-    void set(String name, byte[] value, int flags) throws ErrnoException {
+    /** Inode space an attribute takes, as Linux's simple_xattr_space: 40 + name + value. */
+    static long space(String name, int valueLength) {
+        return 40L + name.getBytes(StandardCharsets.UTF_8).length + valueLength;
+    }
+
+    /** Inode space of all attributes. */
+    long space() {
+        long n = 0;
+        for (Map.Entry<String, byte[]> e : values.entrySet()) {
+            n += space(e.getKey(), e.getValue().length);
+        }
+        return n;
+    }
+
+    /** Sets an attribute; returns the value it replaced, or null. */
+    byte[] set(String name, byte[] value, int flags) throws ErrnoException {
         boolean present = values.containsKey(name);
         if ((flags & Node.XATTR_CREATE) != 0 && present) {
             throw Errno.EEXIST.exception(name);
@@ -61,13 +76,16 @@ final class TmpfsXattrs {
         if ((flags & Node.XATTR_REPLACE) != 0 && !present) {
             throw Errno.ENODATA.exception(name);
         }
-        values.put(name, value == null ? new byte[0] : value.clone());
+        return values.put(name, value == null ? new byte[0] : value.clone());
     }
 
-    void remove(String name) throws ErrnoException {
-        if (values.remove(name) == null) {
+    /** Removes an attribute; returns its value. */
+    byte[] remove(String name) throws ErrnoException {
+        byte[] old = values.remove(name);
+        if (old == null) {
             throw Errno.ENODATA.exception(name);
         }
+        return old;
     }
 
     List<String> names() {

@@ -69,7 +69,8 @@ class TmpfsBundleUpdateTest {
         t.fallocate(fd, 3, 0, 2);
         t.lseek(fd, 0, AtFlags.SEEK_DATA);
         t.ftruncate(fd, 1 << 20);
-        assertThat(errno(() -> t.write(fd, ByteBuffer.allocate(1 << 21)))).isEqualTo(Errno.ENOSPC);
+        assertThat(t.write(fd, ByteBuffer.allocate(1 << 21))).isLessThan(1 << 20);
+        assertThat(errno(() -> t.write(fd, ByteBuffer.allocate(1)))).isEqualTo(Errno.ENOSPC);
         t.close(fd);
         t.link("/d/a", "/d/b");
         t.rename("/d/b", "/c");

@@ -36,6 +36,7 @@ class TmpfsNodeKindsTest {
     void deviceNodesKeepTheirNumbersAndUnknownDevicesAreEnxio() throws Exception {
         TmpfsFixture f = TmpfsFixture.mount("");
         Task t = f.root;
+        t.umask(0);
         t.mknodat(AtFlags.AT_FDCWD, "/c", FileType.CHAR_DEVICE.bits() | 0620, 42, 7);
         t.mknodat(AtFlags.AT_FDCWD, "/b", FileType.BLOCK_DEVICE.bits() | 0600, 8, 1);
         Stat c = t.stat("/c");
