@@ -48,7 +48,7 @@ class DevtmpfsLayoutTest {
 
     @Test
     void rootIsA0755DirectoryOwnedByRoot() throws Exception {
-        DevSandbox s = new DevSandbox();
+        DevSandbox s = new DevSandbox(TestDevice.of("null", 1, 3));
         s.mount("/dev");
 
         Stat root = s.task.stat("/dev");
