@@ -20,6 +20,13 @@ public record SetStat(int mask, int mode, int uid, int gid, long size, long atim
     public static final int ATIME_NOW = 64;
     /** With MTIME: set mtime to now, ignoring {@code mtimeNanos}. */
     public static final int MTIME_NOW = 128;
+    /**
+     * Sent by the core, together with {@code ATIME | ATIME_NOW}, after a read or a directory
+     * listing when the atime is due for update (relatime rules, not on noatime mounts nor
+     * for O_NOATIME descriptions). A node sets its atime to now and must NOT change ctime
+     * for such a request (unlike utimensat). A node that keeps no atime ignores it.
+     */
+    public static final int ACCESSED = 256;
 
     public boolean has(int bit) {
         return (mask & bit) != 0;

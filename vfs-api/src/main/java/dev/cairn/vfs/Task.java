@@ -26,6 +26,16 @@ public interface Task {
     /** Sets the umask, returns the old one. */
     int umask(int mask);
 
+    /**
+     * Gives the task a controlling terminal (the open file of a terminal device), which
+     * devices see through {@code DeviceOpenContext.controllingTerminal()} (/dev/tty);
+     * null removes it. Tasks start without one.
+     */
+    void setControllingTerminal(dev.cairn.vfs.spi.OpenFile terminal);
+
+    /** The controlling terminal set by {@link #setControllingTerminal}, if any. */
+    java.util.Optional<dev.cairn.vfs.spi.OpenFile> controllingTerminal();
+
     // ---- fds ----------------------------------------------------------------------------
 
     int open(String path, int flags, int mode) throws ErrnoException;
@@ -48,7 +58,11 @@ public interface Task {
 
     long lseek(int fd, long offset, int whence) throws ErrnoException;
 
-    /** getdents64: as many entries as {@code max} allows, empty at the end. */
+    /**
+     * getdents64: at most {@code max} entries (a count, not bytes; EINVAL when &lt; 1),
+     * "." and ".." first, an empty list at the end. Each entry's offset can be given to
+     * {@link #lseek} (SEEK_SET) to resume after it; lseek to 0 rewinds.
+     */
     List<Dirent> getdents(int fd, int max) throws ErrnoException;
 
     Stat fstat(int fd) throws ErrnoException;

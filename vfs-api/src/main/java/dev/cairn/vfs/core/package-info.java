@@ -1,0 +1,57 @@
+/**
+ * The Cairn VFS core (private to the bundle; only {@link dev.cairn.vfs.core.Vfs#create} is
+ * reached, through {@code VirtualFilesystem.create}). Modelled on Linux and gVisor's
+ * {@code pkg/sentry/vfs}: a dentry cache shared by the mounts of one filesystem instance,
+ * mounts as (filesystem, root dentry, flags) in per-namespace trees, path resolution done
+ * once here ({@code Walk}), file descriptions with offsets ({@code FileDescription}) and a
+ * per-task fd table.
+ *
+ * <h2>Lock order</h2>
+ * Locks are taken top to bottom only; a method whose name ends in {@code Locked} expects
+ * the lock named in its doc (or the one guarding the fields it touches) to be held.
+ * <pre>
+ * CoreVfs.renameLock                     (cross-directory renames only)
+ *   Dentry.lock of a directory           (mutations of that directory; for two
+ *     Dentry.lock of a second directory   directories: ancestor first, else lower id)
+ *       CoreVfs.mountLock                 (mount trees, namespaces, fs instances,
+ *                                          mount/minor/namespace counters, mountsHere)
+ * FileDescription monitor                (offset of regular files and dirs; held while
+ *                                          calling OpenFile.read/write/append/readdir;
+ *                                          never held while taking any lock above)
+ * FdTable monitor                        (leaf)
+ * TaskImpl monitor                       (root/cwd swaps; leaf)
+ * Pipe.lock                              (leaf; FIFO waits happen under it)
+ * Fifos map, CoreVfs.types, CoreVfs.devices monitors (leaves; listeners are called
+ *                                          outside them)
+ * </pre>
+ * Lookups take no lock when the child is cached (ConcurrentHashMap read, allocation-free
+ * via {@code NameKey}); a miss takes the directory's lock so that a lookup cannot re-insert
+ * a child that a concurrent unlink just removed. There is no global lock on the data path:
+ * reads and writes go from the fd table (volatile array) straight to the OpenFile.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ * <li><b>atime</b>: the core implements relatime. After a read (or getdents) on a mount
+ * without noatime and a description without O_NOATIME, it stats the node and, when the
+ * atime is not newer than mtime/ctime or is a day old, calls
+ * {@code setStat(ATIME|ATIME_NOW|ACCESSED)}; a node must then update atime only (no ctime).
+ * Nodes never update atime on their own.</li>
+ * <li><b>getdents offsets</b>: 0 = start, 1 = after ".", 2 = after ".." (fs cookie 0),
+ * and {@code fsCookie + 2} after a node entry; lseek(fd, off, SEEK_SET) accepts any of them.
+ * {@code max} is a number of entries.</li>
+ * <li><b>mount busy</b>: open files, task roots and cwds count as users of a mount
+ * (umount without MNT_DETACH gives EBUSY while any exist). Files open for writing on
+ * regular files/directories count as writers (setMountReadOnly gives EBUSY).</li>
+ * <li><b>filesystem instances</b>: a FilesystemType returning a Filesystem object it
+ * already returned (devtmpfs' shared instance) gets the same device number and dentry
+ * tree; release() is called when its last mount is freed.</li>
+ * <li><b>synthetic mount points</b> ({@code SyntheticDir}) live only in the dentry cache
+ * and are not listed by getdents of their parent (gVisor lists them; Cairn does not yet).</li>
+ * <li>Mounting on the task's root dentry stacks a mount there, but the task keeps its
+ * root (as Linux: a process must chroot/chdir to see a mount over "/").</li>
+ * <li>Linux quirk kept: pwrite on an O_APPEND description appends.</li>
+ * <li>A RuntimeException or LinkageError escaping a Node, OpenFile, Filesystem or
+ * FilesystemType is logged and reported as EIO ({@code Guard}).</li>
+ * </ul>
+ */
+package dev.cairn.vfs.core;
