@@ -14,18 +14,17 @@ import java.util.Set;
  * @param uid         root owner, or -1 for the mounter's uid
  * @param gid         root group, or -1 for the mounter's gid
  * @param huge        the accepted {@code huge=} value (no effect), "never" by default
+ * @param mpol        the {@code mpol=} policy as Linux shows it (no effect), "" for default
  * @param inode64     {@code inode64} was the last of inode64/inode32 (shown, no effect)
  * @param noswap      {@code noswap} was given (shown, no effect: nothing is ever swapped)
  * @param defaultPages the page limit Linux would use without {@code size=} (half of RAM)
  * @param defaultInodes the inode limit Linux would use without {@code nr_inodes=}
  */
-record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, String huge,
+record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, String huge, String mpol,
                     boolean inode64, boolean noswap, long defaultPages, long defaultInodes) {
 
     static final int PAGE_SIZE = 4096;
     private static final Set<String> HUGE = Set.of("never", "always", "within_size", "advise");
-    private static final Set<String> MPOL = Set.of("default", "prefer", "bind", "interleave", "local",
-            "weighted_interleave");
     private static final Set<String> QUOTA = Set.of("quota", "usrquota", "grpquota",
             "usrquota_block_hardlimit", "usrquota_inode_hardlimit", "grpquota_block_hardlimit",
             "grpquota_inode_hardlimit");
@@ -39,6 +38,7 @@ record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, S
         int uid = -1;
         int gid = -1;
         String huge = "never";
+        String mpol = "";
         boolean inode64 = false;
         boolean noswap = false;
         for (MountOptions.Entry e : options.entries()) {
@@ -56,7 +56,7 @@ record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, S
                     }
                     huge = v;
                 }
-                case "mpol" -> checkMpol(value(e));
+                case "mpol" -> mpol = parseMpol(value(e));
                 case "inode64", "inode32" -> {
                     flag(e);
                     inode64 = k.equals("inode64");
@@ -73,7 +73,7 @@ record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, S
                 }
             }
         }
-        return new TmpfsOptions(pages, inodes, mode, uid, gid, huge, inode64, noswap, half, half);
+        return new TmpfsOptions(pages, inodes, mode, uid, gid, huge, mpol, inode64, noswap, half, half);
     }
 
     /** The filesystem part of mountinfo's super options, in Linux's order and spelling. */
@@ -97,6 +97,9 @@ record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, S
         }
         if (!huge.equals("never")) {
             append(sb, "huge=" + huge);
+        }
+        if (!mpol.isEmpty()) {
+            append(sb, "mpol=" + mpol);
         }
         if (inode64) {
             append(sb, "inode64");
@@ -229,16 +232,43 @@ record TmpfsOptions(long maxPages, long maxInodes, int mode, int uid, int gid, S
         return (int) v;
     }
 
-    private static void checkMpol(String s) throws ErrnoException {
-        int cut = s.length();
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == ':' || s.charAt(i) == '=') {
-                cut = i;
-                break;
-            }
-        }
-        if (!MPOL.contains(s.substring(0, cut))) {
+    /**
+     * {@code mpol=MODE[=static|relative][:NODELIST]} with Linux's rules on a machine with one
+     * NUMA node (0), returned as Linux shows it ("" for default).
+     */
+    static String parseMpol(String s) throws ErrnoException {
+        int colon = s.indexOf(':');
+        String nodes = colon < 0 ? null : s.substring(colon + 1);
+        String head = colon < 0 ? s : s.substring(0, colon);
+        int eq = head.indexOf('=');
+        String mode = eq < 0 ? head : head.substring(0, eq);
+        String flags = eq < 0 ? "" : head.substring(eq);
+        if (!flags.isEmpty() && !flags.equals("=static") && !flags.equals("=relative")) {
             throw bad("mpol", s);
+        }
+        if (nodes != null && !nodes.equals("0")) {
+            throw bad("mpol", s); // nodes must be online: Cairn has only node 0
+        }
+        switch (mode) {
+            case "default", "local" -> {
+                if (nodes != null || !flags.isEmpty()) {
+                    throw bad("mpol", s);
+                }
+                return mode.equals("default") ? "" : "local";
+            }
+            case "prefer" -> {
+                return nodes == null ? "local" : "prefer" + flags + ":0";
+            }
+            case "bind" -> {
+                if (nodes == null) {
+                    throw bad("mpol", s);
+                }
+                return "bind" + flags + ":0";
+            }
+            case "interleave", "weighted_interleave" -> {
+                return mode + flags + ":0";
+            }
+            default -> throw bad("mpol", s);
         }
     }
 }

@@ -52,7 +52,8 @@ class TmpfsMountOptionsTest {
         assertThat(superOptions("mode=0")).isEqualTo("mode=000");
         assertThat(superOptions("mode=17777")).isEqualTo("mode=7777");
         assertThat(superOptions("huge=within_size,inode64,noswap")).isEqualTo("huge=within_size,inode64,noswap");
-        assertThat(superOptions("huge=never,mpol=prefer:0,inode64,inode32")).isEmpty();
+        assertThat(superOptions("huge=never,mpol=default,inode64,inode32")).isEmpty();
+        assertThat(superOptions("mpol=interleave")).isEqualTo("mpol=interleave:0");
         assertThat(superOptions("size=0")).isEqualTo("size=0k");
     }
 
@@ -60,7 +61,8 @@ class TmpfsMountOptionsTest {
     void badValuesAndUnknownKeysAreEinvalNamingThem() {
         for (String bad : new String[] {"size=abc", "size=", "size", "mode=8", "mode=x", "mode=", "uid=abc",
                 "gid=-1", "uid=4294967295", "nr_inodes=10%", "huge=deny", "mpol=bad", "inode64=1",
-                "noswap=1", "nr_inodes=1k=2", "size=99999999999999999999"}) {
+                "noswap=1", "nr_inodes=1k=2", "size=99999999999999999999", "mpol=bind", "mpol=local:0",
+                "mpol=prefer:1"}) {
             ErrnoException e = failure(() -> parse(bad));
             assertThat(e.errno()).as(bad).isEqualTo(Errno.EINVAL);
             assertThat(e.getMessage()).as(bad).contains(bad.contains("=") ? bad.substring(0, bad.indexOf('=')) : bad);
