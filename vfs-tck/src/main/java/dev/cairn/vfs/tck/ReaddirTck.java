@@ -135,7 +135,9 @@ public abstract class ReaddirTck extends TckSuite {
                 root.unlink("/d/" + doomed.remove(doomed.size() - 1));
                 root.unlink("/d/" + doomed.remove(0));
             }
-            put(root, "/d/n" + round, "");
+            if (round < 100) {
+                put(root, "/d/n" + round, "");
+            }
             round++;
             assertThat(round).as("the listing ends").isLessThan(5000);
         }
