@@ -88,8 +88,8 @@ final class Walk {
      * last one ({@link #lastKind} is {@link #LAST_NONE} for "/" and the like).
      */
     void walkToParent() throws ErrnoException {
-        final int len = path.length();
         for (;;) {
+            final int len = path.length();
             int i = pos;
             while (i < len && path.charAt(i) == '/') {
                 i++;
