@@ -54,10 +54,29 @@ class HostOracleTest {
         assertThat(ours).containsExactlyElementsOf(host);
     }
 
+    private static final String STAT_SCRIPT = String.join("\n",
+            "import os, stat, sys",
+            "st = os.stat(sys.argv[1])",
+            "print('mode=%o rdev=%d:%d' % (st.st_mode, os.major(st.st_rdev), os.minor(st.st_rdev)))");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "zero", "full", "random", "urandom"})
+    void theNodeStatsAsTheHostNode(String name) throws Exception {
+        List<String> host = run(STAT_SCRIPT, name);
+        dev.cairn.vfs.Stat st = new MemSandbox().task.stat("/" + name);
+
+        assertThat(List.of("mode=" + Integer.toOctalString(st.mode()) + " rdev=" + st.rdevMajor() + ":"
+                + st.rdevMinor())).containsExactlyElementsOf(host);
+    }
+
     private static List<String> host(String name) throws IOException, InterruptedException {
+        return run(SCRIPT, name);
+    }
+
+    private static List<String> run(String script, String name) throws IOException, InterruptedException {
         Path node = Path.of("/dev", name);
         assumeTrue(Files.exists(node), "host has no " + node);
-        ProcessBuilder pb = new ProcessBuilder("python3", "-c", SCRIPT, node.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("python3", "-c", script, node.toString()).redirectErrorStream(true);
         Process p;
         try {
             p = pb.start();

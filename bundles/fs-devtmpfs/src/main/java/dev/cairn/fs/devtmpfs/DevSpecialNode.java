@@ -7,9 +7,9 @@ import dev.cairn.vfs.FileType;
 import dev.cairn.vfs.spi.OpenFile;
 
 /**
- * A character or block device node, FIFO or socket. Device nodes are opened by the core
- * through the VFS device registry, so this node only has to stat right (type and rdev).
- * Opening a FIFO or socket here is ENXIO: devtmpfs has no pipe implementation.
+ * A character or block device node, FIFO or socket. The core opens all of these itself
+ * (devices through the VFS device registry, FIFOs through its pipes, sockets are ENXIO), so
+ * this node only has to stat right (type and rdev); {@link #open} is a fallback that refuses.
  */
 final class DevSpecialNode extends DevNode {
     private final int major;

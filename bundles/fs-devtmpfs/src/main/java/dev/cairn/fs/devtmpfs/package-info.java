@@ -39,8 +39,8 @@
  * </ul>
  *
  * <h2>Not supported</h2>
- * Extended attributes (EOPNOTSUPP); opening a FIFO or a socket node (ENXIO: there is no pipe
- * implementation here).
+ * Extended attributes (EOPNOTSUPP). FIFOs are opened by the core (its own pipes, one per
+ * node), sockets give ENXIO there; devtmpfs only stores those nodes.
  *
  * <h2>Locking</h2>
  * <pre>

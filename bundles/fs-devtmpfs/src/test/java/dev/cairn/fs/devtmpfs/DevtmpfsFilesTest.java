@@ -164,6 +164,18 @@ class DevtmpfsFilesTest {
     }
 
     @Test
+    void aFifoInShmCarriesBytesThroughTheCoresPipe() throws Exception {
+        t.mknodat(AtFlags.AT_FDCWD, "/dev/shm/pipe", 010600, 0, 0);
+        int fd = t.open("/dev/shm/pipe", OpenFlags.O_RDWR);
+
+        assertThat(t.write(fd, bytes("through"))).isEqualTo(7);
+        ByteBuffer buf = ByteBuffer.allocate(16);
+        int n = t.read(fd, buf);
+        assertThat(new String(buf.array(), 0, n, StandardCharsets.UTF_8)).isEqualTo("through");
+        t.close(fd);
+    }
+
+    @Test
     void chmodChownAndTruncateOfADirectory() throws Exception {
         t.chmod("/dev/shm", 01777);
         t.chown("/dev/shm", 10, 20);
