@@ -17,11 +17,10 @@ import org.slf4j.LoggerFactory;
  * session's task ({@link Sessions}); none touches host files. A failing command throws a
  * {@link ShellException} whose message is the Linux tool's error text.
  *
- * <p>{@code attach} prepares a session for Cairn: it binds it to a sandbox, puts
- * {@code cairn} first in {@code SCOPE} (so {@code ls}, {@code cat}, {@code cd}, {@code echo}
- * are Cairn's, never a host-file command of another scope), turns off Gogo's host globbing
- * and points the session's current directory at {@link NoHostFileSystem}, so that
- * {@code >}, {@code >>} and {@code <} fail instead of writing or reading host files.
+ * <p>{@code attach} binds a session to a sandbox; it and the first Cairn command of any
+ * session also harden the session ({@link Sessions#harden}): Cairn's scope first, and
+ * Gogo's redirections, globs and gogo.shell's file arguments unable to reach host files.
+ * The launcher attaches every session before running anything in it.
  */
 @Component(service = CairnCommands.class, property = {
     "osgi.command.scope=cairn",
@@ -49,7 +48,6 @@ public class CairnCommands {
             "Redirections (>, >>, <) are disabled: they would use host files.");
 
     private final SandboxManager manager;
-    private final NoHostFileSystem noHost = new NoHostFileSystem();
 
     @Activate
     public CairnCommands(@Reference SandboxManager manager) {
@@ -92,9 +90,6 @@ public class CairnCommands {
         Sessions.release(s);
         s.put(Sessions.SANDBOX, a.operands().isEmpty() ? null : a.operands().get(0));
         Sessions.bound(s, manager, "attach");
-        s.put("SCOPE", "cairn:*");
-        s.put(CommandSession.OPTION_NO_GLOB, Boolean.TRUE);
-        s.currentDir(noHost.root());
     }
 
     @Descriptor("list Cairn's commands")

@@ -39,8 +39,25 @@ final class Sessions {
         Sandbox sb = pick(session, manager, running, cmd);
         Bound b = new Bound(sb, sb.newTask(Credentials.root()));
         session.put(TASK, b);
+        harden(session);
         return b;
     }
+
+    /**
+     * Makes the session a Cairn shell: {@code cairn} first in SCOPE, so plain {@code ls},
+     * {@code cat}, {@code cd}, {@code echo} are Cairn's; Gogo's host globbing off; Gogo's
+     * current directory (used by {@code >}, {@code >>}, {@code <}) and gogo.shell's
+     * {@code _cwd} (used by its cat, grep, tac FILE, source, gosh SCRIPT) pointed at
+     * {@link NoHostFileSystem}, where every access fails instead of reaching the host.
+     */
+    static void harden(CommandSession session) {
+        session.put("SCOPE", "cairn:*");
+        session.put(CommandSession.OPTION_NO_GLOB, Boolean.TRUE);
+        session.currentDir(NO_HOST.root());
+        session.put("_cwd", NO_HOST.root().toUri());
+    }
+
+    private static final NoHostFileSystem NO_HOST = new NoHostFileSystem();
 
     static Task task(CommandSession session, SandboxManager manager, String cmd) throws ShellException {
         return bound(session, manager, cmd).task();

@@ -242,6 +242,28 @@ class CairnCommandsTest {
     }
 
     @Test
+    void gogoShellFileArgumentsCannotReachTheHost(@TempDir Path host) throws Exception {
+        Path secret = Files.writeString(host.resolve("secret"), "root:x:0:0\n");
+        assertThat(sh.run("echo root:y | grep root")).isEqualTo("root:y\n");
+        assertThat(sh.run("grep root " + secret)).doesNotContain("root:x");
+        assertThatThrownBy(() -> sh.run("gogo:cat " + secret)).isNotNull();
+        Path written = host.resolve("tac-out");
+        assertThatThrownBy(() -> sh.run("echo x | tac " + written)).isNotNull();
+        assertThat(written).doesNotExist();
+    }
+
+    @Test
+    void firstCommandOfAnUnattachedSessionHardensIt(@TempDir Path host) throws Exception {
+        try (GogoHarness.Session s = gogo.unattached()) {
+            s.run("cairn:pwd");
+            Path target = host.resolve("x");
+            assertThatThrownBy(() -> s.run("echo hi > " + target)).hasMessageContaining("cannot redirect");
+            assertThat(target).doesNotExist();
+            assertThat(s.run("pwd")).isEqualTo("/\n");
+        }
+    }
+
+    @Test
     void globsAreNotExpandedAgainstTheHost() throws Exception {
         sh.run("mkdir /g");
         assertThatThrownBy(() -> sh.run("ls /g/*")).hasMessage("ls: cannot access '/g/*': No such file or directory");

@@ -6,12 +6,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.felix.gogo.runtime.CommandProcessorImpl;
 import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
+import org.apache.felix.gogo.shell.Builtin;
 import org.apache.felix.gogo.shell.Posix;
 import org.apache.felix.service.command.CommandSession;
 
 /**
  * A real Gogo runtime (parser, scopes, redirections) with Cairn's commands in scope
- * {@code cairn} and gogo.shell's host-file commands (cat, echo, grep) in scope {@code gogo},
+ * {@code cairn} and gogo.shell's host-file commands (cat, echo, grep, tac) in scope {@code gogo},
  * as in the launcher's framework.
  */
 final class GogoHarness implements AutoCloseable {
@@ -24,6 +25,7 @@ final class GogoHarness implements AutoCloseable {
         processor = new CommandProcessorImpl(threadIO);
         commands = new CairnCommands(manager);
         processor.addCommand("gogo", new Posix());
+        processor.addCommand("gogo", new Builtin());
         processor.addCommand("cairn", commands);
     }
 
