@@ -168,6 +168,49 @@ class TmpfsDirectoryTest {
     }
 
     @Test
+    void listingWhileAnotherThreadAddsAndRemovesSeesStableEntriesExactlyOnce() throws Exception {
+        TmpfsFixture f = TmpfsFixture.mount("");
+        Task t = f.root;
+        t.mkdir("/busy", 0755);
+        for (int i = 0; i < 200; i++) {
+            t.writeFile("/busy/stable" + i, new byte[0]);
+        }
+        Task churn = f.vfs.newTask(dev.cairn.vfs.Credentials.root(), f.ns);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Void> bg = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; !stop.get() && i < 100_000; i++) {
+                    churn.writeFile("/busy/tmp" + (i % 50), new byte[0]);
+                    churn.unlink("/busy/tmp" + ((i + 25) % 50));
+                }
+            } catch (dev.cairn.vfs.ErrnoException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        try {
+            for (int round = 0; round < 20; round++) {
+                int fd = t.open("/busy", OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY);
+                Map<String, Integer> seen = new HashMap<>();
+                for (List<Dirent> b = t.getdents(fd, 16); !b.isEmpty(); b = t.getdents(fd, 16)) {
+                    for (Dirent d : b) {
+                        seen.merge(d.name(), 1, Integer::sum);
+                    }
+                }
+                t.close(fd);
+                for (int i = 0; i < 200; i++) {
+                    assertThat(seen.get("stable" + i)).as("stable%d in round %d", i, round).isEqualTo(1);
+                }
+                assertThat(seen.values()).allMatch(c -> c == 1);
+            }
+        } finally {
+            stop.set(true);
+            bg.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void nrInodesLimitCountsRootAndLinks() throws Exception {
         TmpfsFixture f = TmpfsFixture.mount("nr_inodes=4");
         Task t = f.root;
