@@ -1,0 +1,192 @@
+package dev.cairn.fs.gofer.client;
+
+import dev.cairn.fs.gofer.p9.Attr;
+import dev.cairn.fs.gofer.p9.DirEntry;
+import dev.cairn.fs.gofer.p9.Message.*;
+import dev.cairn.fs.gofer.p9.Qid;
+import dev.cairn.vfs.Credentials;
+import dev.cairn.vfs.Errno;
+import dev.cairn.vfs.ErrnoException;
+import dev.cairn.vfs.FileType;
+import dev.cairn.vfs.OpenFlags;
+import dev.cairn.vfs.spi.DirentSink;
+import dev.cairn.vfs.spi.Node;
+import dev.cairn.vfs.spi.NodeAttrs;
+import dev.cairn.vfs.spi.OpenFile;
+import java.util.List;
+
+/** A directory on the server: lookups are Twalk + Tgetattr, changes go to the server at once. */
+final class P9Directory extends P9Node {
+    private static final int READDIR_COUNT = 32 * 1024;
+
+    P9Directory(P9Filesystem fs, int fid, String path, Attr attr) {
+        super(fs, fid, path, attr);
+    }
+
+    private String child(String name) {
+        return path.endsWith("/") ? path + name : path + "/" + name;
+    }
+
+    @Override
+    public Node lookup(String name) throws ErrnoException {
+        String p = child(name);
+        int f = fs.walk(fid, List.of(name), "lookup " + p);
+        try {
+            Attr a = fs.client.call(new Tgetattr(f, Attr.BASIC), Rgetattr.class, "stat " + p).attr();
+            return P9Node.of(fs, f, p, a);
+        } catch (ErrnoException e) {
+            P9Filesystem.clunkAsync(fs.client, f);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean revalidate(String name, Node child) throws ErrnoException {
+        if (!(child instanceof P9Node c)) {
+            return false;
+        }
+        int f;
+        try {
+            f = fs.walk(fid, List.of(name), "revalidate " + child(name));
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR) {
+                return false;
+            }
+            throw e;
+        }
+        try {
+            Attr a = fs.client.call(new Tgetattr(f, Attr.BASIC), Rgetattr.class, "stat " + child(name)).attr();
+            if (a.qid().path() != c.qidPath() || (a.mode() & FileType.S_IFMT) != c.fileTypeBits()) {
+                return false;
+            }
+            c.refresh(a);
+            return true;
+        } finally {
+            P9Filesystem.clunkAsync(fs.client, f);
+        }
+    }
+
+    @Override
+    public void readdir(long cookie, DirentSink sink) throws ErrnoException {
+        int f = fs.walk(fid, List.of(), "readdir " + path);
+        try {
+            fs.client.call(new Tlopen(f, 0), Rlopen.class, "open " + path);
+            long off = cookie;
+            while (true) {
+                List<DirEntry> es = fs.client.call(new Treaddir(f, off, READDIR_COUNT), Rreaddir.class,
+                        "readdir " + path).entries();
+                if (es.isEmpty()) {
+                    return;
+                }
+                for (DirEntry e : es) {
+                    off = e.offset();
+                    if (e.name().equals(".") || e.name().equals("..")) {
+                        continue;
+                    }
+                    if (!sink.accept(e.name(), e.qid().path(), direntType(e), e.offset())) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            P9Filesystem.clunkAsync(fs.client, f);
+        }
+    }
+
+    private static FileType direntType(DirEntry e) {
+        for (FileType t : FileType.values()) {
+            if (t.direntType() == e.type()) {
+                return t;
+            }
+        }
+        return (e.qid().type() & Qid.QTDIR) != 0 ? FileType.DIRECTORY : FileType.REGULAR;
+    }
+
+    /** After a create: the new child, owned by {@code attrs.uid} (the server made it ours). */
+    private Node created(String name, NodeAttrs attrs) throws ErrnoException {
+        invalidate();
+        P9Node n = (P9Node) lookup(name);
+        if (attrs.uid() != 0) {
+            fs.client.call(new Tsetattr(n.fid, Tsetattr.UID, 0, attrs.uid(), 0, 0, 0, 0, 0, 0), Rsetattr.class,
+                    "chown " + n.path);
+            n.fetch();
+        }
+        return n;
+    }
+
+    @Override
+    public Node create(String name, NodeAttrs attrs) throws ErrnoException {
+        int f = fs.walk(fid, List.of(), "create " + child(name));
+        try {
+            fs.client.call(new Tlcreate(f, name, OpenFlags.O_RDONLY | OpenFlags.O_EXCL, attrs.mode() & 07777,
+                    attrs.gid()), Rlcreate.class, "create " + child(name));
+        } finally {
+            P9Filesystem.clunkAsync(fs.client, f);
+        }
+        return created(name, attrs);
+    }
+
+    @Override
+    public Node mkdir(String name, NodeAttrs attrs) throws ErrnoException {
+        fs.client.call(new Tmkdir(fid, name, attrs.mode() & 07777, attrs.gid()), Rmkdir.class, "mkdir " + child(name));
+        return created(name, attrs);
+    }
+
+    @Override
+    public Node symlink(String name, String target, NodeAttrs attrs) throws ErrnoException {
+        fs.client.call(new Tsymlink(fid, name, target, attrs.gid()), Rsymlink.class, "symlink " + child(name));
+        return created(name, attrs);
+    }
+
+    @Override
+    public Node mknod(String name, NodeAttrs attrs) throws ErrnoException {
+        fs.client.call(new Tmknod(fid, name, attrs.mode(), attrs.rdevMajor(), attrs.rdevMinor(), attrs.gid()),
+                Rmknod.class, "mknod " + child(name));
+        return created(name, attrs);
+    }
+
+    @Override
+    public void link(String name, Node target) throws ErrnoException {
+        P9Node t = (P9Node) target;
+        fs.client.call(new Tlink(fid, t.fid, name), Rlink.class, "link " + child(name));
+        t.invalidate();
+        invalidate();
+    }
+
+    @Override
+    public void unlink(String name, Node child) throws ErrnoException {
+        fs.client.call(new Tunlinkat(fid, name, 0), Runlinkat.class, "unlink " + child(name));
+        ((P9Node) child).invalidate();
+        invalidate();
+    }
+
+    @Override
+    public void rmdir(String name, Node child) throws ErrnoException {
+        fs.client.call(new Tunlinkat(fid, name, Tunlinkat.AT_REMOVEDIR), Runlinkat.class, "rmdir " + child(name));
+        invalidate();
+    }
+
+    @Override
+    public void rename(String oldName, Node child, Node newParent, String newName, Node replaced, int flags)
+            throws ErrnoException {
+        if ((flags & RENAME_EXCHANGE) != 0) {
+            throw Errno.EINVAL.exception("rename " + child(oldName) + ": RENAME_EXCHANGE is not in 9P2000.L");
+        }
+        P9Directory to = (P9Directory) newParent;
+        fs.client.call(new Trenameat(fid, oldName, to.fid, newName), Rrenameat.class,
+                "rename " + child(oldName) + " to " + to.child(newName));
+        ((P9Node) child).invalidate();
+        if (replaced != null) {
+            ((P9Node) replaced).invalidate();
+        }
+        invalidate();
+        to.invalidate();
+    }
+
+    /** Directories are read through {@link #readdir}; an open needs nothing from the server. */
+    @Override
+    public OpenFile open(int flags, Credentials credentials) {
+        return new OpenFile() {
+        };
+    }
+}

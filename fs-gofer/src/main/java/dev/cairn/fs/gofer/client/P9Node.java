@@ -1,0 +1,120 @@
+package dev.cairn.fs.gofer.client;
+
+import dev.cairn.fs.gofer.p9.Attr;
+import dev.cairn.fs.gofer.p9.Message.*;
+import dev.cairn.vfs.ErrnoException;
+import dev.cairn.vfs.FileType;
+import dev.cairn.vfs.SetStat;
+import dev.cairn.vfs.Stat;
+import dev.cairn.vfs.spi.Node;
+
+/**
+ * What every {@code 9p} node shares: its walked fid (clunked when the node is unreachable),
+ * its path for messages, and its attributes. With {@code cache=fscache} the attributes are
+ * kept until this client changes the file; with {@code remote_revalidating} every
+ * {@link #stat()} asks the server, so host changes and server times show through.
+ */
+abstract class P9Node implements Node {
+    final P9Filesystem fs;
+    final int fid;
+    /** Path from the mount root, for error messages only (not updated by renames). */
+    final String path;
+    private volatile Attr attr;
+
+    P9Node(P9Filesystem fs, int fid, String path, Attr attr) {
+        this.fs = fs;
+        this.fid = fid;
+        this.path = path;
+        this.attr = attr;
+        fs.clunkWhenUnreachable(this, fid);
+    }
+
+    static P9Node of(P9Filesystem fs, int fid, String path, Attr a) {
+        int type = a.mode() & FileType.S_IFMT;
+        if (type == FileType.DIRECTORY.bits()) {
+            return new P9Directory(fs, fid, path, a);
+        } else if (type == FileType.REGULAR.bits()) {
+            return new P9RegularFile(fs, fid, path, a);
+        } else if (type == FileType.SYMLINK.bits()) {
+            return new P9Symlink(fs, fid, path, a);
+        }
+        return new P9SpecialFile(fs, fid, path, a);
+    }
+
+    long qidPath() {
+        return attr.qid().path();
+    }
+
+    int fileTypeBits() {
+        return attr.mode() & FileType.S_IFMT;
+    }
+
+    Attr fetch() throws ErrnoException {
+        Attr a = fs.client.call(new Tgetattr(fid, Attr.BASIC), Rgetattr.class, "stat " + path).attr();
+        attr = a;
+        return a;
+    }
+
+    /** Forgets cached attributes after this client changed the file. */
+    void invalidate() {
+        if (fs.cached()) {
+            attr = null;
+        }
+    }
+
+    void refresh(Attr a) {
+        attr = a;
+    }
+
+    @Override
+    public Stat stat() throws ErrnoException {
+        Attr a = attr;
+        if (a == null || !fs.cached()) {
+            a = fetch();
+        }
+        return toStat(a);
+    }
+
+    static Stat toStat(Attr a) {
+        return new Stat(0, 0, a.qid().path(), a.mode(), a.nlink(), a.uid(), a.gid(), a.rdevMajor(), a.rdevMinor(),
+                a.size(), (int) Math.min(Integer.MAX_VALUE, a.blksize()), a.blocks(),
+                a.atimeSec() * 1_000_000_000L + a.atimeNsec(), a.mtimeSec() * 1_000_000_000L + a.mtimeNsec(),
+                a.ctimeSec() * 1_000_000_000L + a.ctimeNsec());
+    }
+
+    @Override
+    public void setStat(SetStat c) throws ErrnoException {
+        int valid = 0;
+        if (c.has(SetStat.MODE)) {
+            valid |= Tsetattr.MODE;
+        }
+        if (c.has(SetStat.UID)) {
+            valid |= Tsetattr.UID;
+        }
+        if (c.has(SetStat.GID)) {
+            valid |= Tsetattr.GID;
+        }
+        if (c.has(SetStat.SIZE)) {
+            valid |= Tsetattr.SIZE;
+        }
+        if (c.has(SetStat.ATIME)) {
+            valid |= Tsetattr.ATIME | (c.has(SetStat.ATIME_NOW) ? 0 : Tsetattr.ATIME_SET);
+        }
+        if (c.has(SetStat.MTIME)) {
+            valid |= Tsetattr.MTIME | (c.has(SetStat.MTIME_NOW) ? 0 : Tsetattr.MTIME_SET);
+        }
+        try {
+            fs.client.call(new Tsetattr(fid, valid, c.mode() & 07777, c.uid(), c.gid(), c.size(),
+                    Math.floorDiv(c.atimeNanos(), 1_000_000_000L), Math.floorMod(c.atimeNanos(), 1_000_000_000L),
+                    Math.floorDiv(c.mtimeNanos(), 1_000_000_000L), Math.floorMod(c.mtimeNanos(), 1_000_000_000L)),
+                    Rsetattr.class, "setattr " + path);
+        } finally {
+            invalidate();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + path + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cairn.fs.gofer.client;
+
+import dev.cairn.fs.gofer.p9.Attr;
+import dev.cairn.fs.gofer.p9.Message.*;
+import dev.cairn.vfs.Credentials;
+import dev.cairn.vfs.ErrnoException;
+import dev.cairn.vfs.OpenFlags;
+import dev.cairn.vfs.spi.OpenFile;
+import java.util.List;
+
+/** A regular file on the server; each open gets its own fid opened with Tlopen. */
+final class P9RegularFile extends P9Node {
+    /** open(2) flags the server is told; O_CREAT/O_EXCL/O_TRUNC are done by the core already. */
+    private static final int PASSED = OpenFlags.O_ACCMODE | OpenFlags.O_APPEND | OpenFlags.O_DSYNC
+            | OpenFlags.O_SYNC | OpenFlags.O_NOATIME | OpenFlags.O_NONBLOCK;
+
+    P9RegularFile(P9Filesystem fs, int fid, String path, Attr attr) {
+        super(fs, fid, path, attr);
+    }
+
+    @Override
+    public OpenFile open(int flags, Credentials credentials) throws ErrnoException {
+        int f = fs.walk(fid, List.of(), "open " + path);
+        try {
+            fs.client.call(new Tlopen(f, flags & PASSED), Rlopen.class, "open " + path);
+        } catch (ErrnoException e) {
+            P9Filesystem.clunkAsync(fs.client, f);
+            throw e;
+        }
+        return new P9OpenFile(this, f);
+    }
+}
