@@ -31,6 +31,9 @@ final class Opener {
         if ((flags & OpenFlags.O_PATH) != 0) {
             flags &= PATH_FLAGS;
         }
+        if ((flags & (OpenFlags.O_CREAT | OpenFlags.O_DIRECTORY)) == (OpenFlags.O_CREAT | OpenFlags.O_DIRECTORY)) {
+            throw Errno.EINVAL.exception(path + ": O_CREAT with O_DIRECTORY");
+        }
         Walk w = t.at(dirfd, path);
         boolean created = false;
         if ((flags & OpenFlags.O_CREAT) != 0 && (flags & OpenFlags.O_PATH) == 0) {
