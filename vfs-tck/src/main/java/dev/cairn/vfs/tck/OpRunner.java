@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  * {@code r MAJ:MIN} for devices); "cat"/"read" show NUL bytes as '0'.
  */
 public final class OpRunner {
+    /** A listing of more than 2000 × 64 entries means the cookies loop. */
+    private static final int MAX_GETDENTS_ROUNDS = 2000;
     private final Task task;
     private final Map<String, Integer> fds = new HashMap<>();
 
@@ -201,7 +203,10 @@ public final class OpRunner {
 
     private String list(int fd) throws ErrnoException {
         List<String> names = new ArrayList<>();
-        for (int round = 0; round < 100_000; round++) {
+        for (int round = 0; ; round++) {
+            if (round == MAX_GETDENTS_ROUNDS) {
+                throw new IllegalStateException("getdents did not reach the end in " + round + " calls");
+            }
             List<Dirent> batch = task.getdents(fd, 64);
             if (batch.isEmpty()) {
                 break;

@@ -34,7 +34,12 @@ public enum TckFeature {
     STABLE_COOKIES,
     /** statfs reports real block and inode counts (tmpfs with size/nr_inodes). */
     STATFS_COUNTS,
-    /** The filesystem behaves like Linux tmpfs for the host-oracle cases (the oracle applies). */
+    /**
+     * Every intermediate result of an oracle row must equal Linux tmpfs's (stat strings, link
+     * counts, errnos of setup steps). Without it only each row's final result is checked against
+     * the table — for filesystems that differ from tmpfs in details the rows do not test (e.g. a
+     * 9p mount of a host directory whose root is not owned by root).
+     */
     HOST_ORACLE;
 
     /** Everything: what Linux tmpfs has. */

@@ -57,7 +57,8 @@ final class MemDir extends MemNode {
 
     @Override
     public void readdir(long cookie, DirentSink sink) {
-        for (Map.Entry<Long, Entry> e : bySeq.tailMap(cookie, false).entrySet()) {
+        long from = fs.broken("cookies") && cookie > 3 ? 3 : cookie;
+        for (Map.Entry<Long, Entry> e : bySeq.tailMap(from, false).entrySet()) {
             MemNode n = e.getValue().node;
             if (!sink.accept(e.getValue().name, n.ino, n.type(), e.getKey())) {
                 return;
@@ -123,7 +124,9 @@ final class MemDir extends MemNode {
             throw Errno.EPERM.exception(name);
         }
         add(name, n);
-        n.addLinks(1);
+        if (!fs.broken("nlink")) {
+            n.addLinks(1);
+        }
     }
 
     @Override
@@ -181,7 +184,7 @@ final class MemDir extends MemNode {
             if (there instanceof MemDir) {
                 there.setLinks(0);
                 to.addLinks(-1);
-            } else {
+            } else if (!fs.broken("rename-replaced")) {
                 there.addLinks(-1);
             }
         }

@@ -9,7 +9,12 @@ import java.util.Set;
 /**
  * "memfs": a small in-memory filesystem written against the SPI only, so the kit can be run
  * (and its own tests can prove the suites work) without depending on fs-tmpfs. Dense file
- * data (no holes), every other optional behaviour present. Options: {@code mode=OCTAL}.
+ * data (no holes), every other optional behaviour present. Options: {@code mode=OCTAL}, and
+ * {@code fault=NAME[+NAME...]} to break it on purpose, so the kit's own tests can prove that
+ * the suites notice: {@code nlink} (link does not count), {@code cookies} (readdir ignores
+ * its cookie beyond the first batch), {@code xattr-replace} (XATTR_REPLACE ignored),
+ * {@code chmod} (mode changes ignored), {@code rename-replaced} (a replaced target keeps its
+ * link), {@code ctime} (attribute changes leave ctime alone).
  */
 public final class MemFsType implements FilesystemType {
     public static final String NAME = "memfs";
@@ -21,7 +26,8 @@ public final class MemFsType implements FilesystemType {
 
     @Override
     public Filesystem newFilesystem(MountContext context) throws ErrnoException {
-        context.options().requireOnly(NAME, Set.of("mode"));
+        context.options().requireOnly(NAME, Set.of("mode", "fault"));
+        Set<String> faults = Set.of(context.options().get("fault").orElse("").split("\\+"));
         int mode = 01777;
         String m = context.options().get("mode").orElse(null);
         if (m != null) {
@@ -31,6 +37,6 @@ public final class MemFsType implements FilesystemType {
                 throw dev.cairn.vfs.Errno.EINVAL.exception(NAME + ": bad mode \"" + m + "\"");
             }
         }
-        return new MemFs(mode, context.credentials().uid(), context.credentials().gid());
+        return new MemFs(mode, context.credentials().uid(), context.credentials().gid(), faults);
     }
 }

@@ -83,7 +83,7 @@ abstract class MemNode implements Node {
         }
         long now = now();
         synchronized (lock) {
-            if (c.has(SetStat.MODE)) {
+            if (c.has(SetStat.MODE) && !fs.broken("chmod")) {
                 mode = (mode & FileType.S_IFMT) | (c.mode() & 07777);
             }
             if (c.has(SetStat.UID)) {
@@ -101,7 +101,9 @@ abstract class MemNode implements Node {
             if (c.has(SetStat.SIZE)) {
                 mtime = now;
             }
-            ctime = now;
+            if (!fs.broken("ctime")) {
+                ctime = now;
+            }
         }
     }
 
@@ -160,7 +162,7 @@ abstract class MemNode implements Node {
             if ((flags & XATTR_CREATE) != 0 && present) {
                 throw Errno.EEXIST.exception(name);
             }
-            if ((flags & XATTR_REPLACE) != 0 && !present) {
+            if ((flags & XATTR_REPLACE) != 0 && !present && !fs.broken("xattr-replace")) {
                 throw Errno.ENODATA.exception(name);
             }
             xattrs.put(name, value.clone());
