@@ -104,6 +104,32 @@ class DevtmpfsSharingTest {
     }
 
     @Test
+    void aVfsNobodyUsesIsNotKeptAliveByItsDevtmpfs() throws Exception {
+        DevtmpfsType type = new DevtmpfsType();
+        java.lang.ref.WeakReference<dev.cairn.vfs.VirtualFilesystem> ref = mountInThrowawayVfs(type);
+
+        // Bounded: a leak keeps the reference set through all rounds.
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(ref.get()).as("VFS collected").isNull();
+    }
+
+    private static java.lang.ref.WeakReference<dev.cairn.vfs.VirtualFilesystem> mountInThrowawayVfs(
+            DevtmpfsType type) throws ErrnoException {
+        dev.cairn.vfs.VirtualFilesystem vfs = dev.cairn.vfs.VirtualFilesystem.create("throwaway");
+        vfs.registerFilesystemType(DevtmpfsType.NAME, type, dev.cairn.vfs.TypePolicy.USER_MOUNTABLE);
+        vfs.registerCharDevice(TestDevice.of("null", 1, 3));
+        dev.cairn.vfs.MountNamespace ns = vfs.newMountNamespace(DevSandbox.ROOT,
+                dev.cairn.vfs.MountRequest.internal("none", DevtmpfsType.NAME, 0, ""));
+        assertThat(vfs.newTask(DevSandbox.ROOT, ns).listDir("/")).contains("null");
+        assertThat(type.instance(vfs)).isNotNull();
+        return new java.lang.ref.WeakReference<>(vfs);
+    }
+
+    @Test
     void aStoppedTypeMountsNothingAndNoLongerFollowsDevices() throws Exception {
         DevSandbox s = new DevSandbox();
         s.mount("/dev");
