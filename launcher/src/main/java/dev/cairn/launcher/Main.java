@@ -21,6 +21,14 @@ import org.osgi.framework.BundleException;
  */
 public final class Main {
     private static final String PROMPT = "cairn# ";
+    /**
+     * The process's real streams, taken before Felix starts: Gogo's ThreadIO replaces
+     * System.out/err/in with per-thread dispatchers, and a session whose console were that
+     * dispatcher would write to itself.
+     */
+    private static final PrintStream OUT = System.out;
+    private static final PrintStream ERR = System.err;
+    private static final java.io.InputStream IN = System.in;
     /** SPI Fly logs through java.util.logging at INFO; held strongly so the level sticks. */
     private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
@@ -36,13 +44,13 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        PrintWriter out = new PrintWriter(OUT, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(ERR, true, StandardCharsets.UTF_8);
         Cli.Plan plan = Cli.parse(args, out, err);
         if (plan.mode() == Cli.Mode.DONE) {
             return plan.exitCode();
         }
-        PrintStream progress = plan.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+        PrintStream progress = plan.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : ERR;
         CairnRuntime rt = null;
         try {
             rt = CairnRuntime.start(home(), plan.deployDir(), progress);
@@ -53,15 +61,15 @@ public final class Main {
             Object sandbox = rt.bootSandbox(plan.sandboxId());
             rt.awaitPolicy(sandbox, plan.allowUserMount());
             progress.println("cairn: sandbox '" + plan.sandboxId() + "' is running");
-            try (GogoSession session = rt.session(System.in, System.out, System.err, plan.sandboxId())) {
+            try (GogoSession session = rt.session(IN, OUT, ERR, plan.sandboxId())) {
                 return drive(plan, session);
             }
         } catch (CliException | IOException | BundleException | Reflect.Failure e) {
-            System.err.println("cairn: " + e.getMessage());
+            ERR.println("cairn: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("cairn: interrupted");
+            ERR.println("cairn: interrupted");
             return 1;
         } finally {
             if (rt != null) {
@@ -79,19 +87,19 @@ public final class Main {
             return runCommands(session, CommandSplitter.split(plan.commands()));
         }
         if (banner) {
-            System.out.println("Type 'help' for Cairn's commands, 'exit' (or Ctrl-D) to leave.");
+            OUT.println("Type 'help' for Cairn's commands, 'exit' (or Ctrl-D) to leave.");
         }
         interactive(session);
         return 0;
     }
 
     private static void banner(GogoSession session) {
-        System.out.println("Mount table of the sandbox (/proc/mounts):");
+        OUT.println("Mount table of the sandbox (/proc/mounts):");
         runCommands(session, List.of("mounts"));
-        System.out.println();
-        System.out.println("ls -l /dev:");
+        OUT.println();
+        OUT.println("ls -l /dev:");
         runCommands(session, List.of("ls -l /dev"));
-        System.out.println();
+        OUT.println();
     }
 
     /** Runs each command in turn; at the first failure prints its message and returns 1. */
@@ -100,27 +108,27 @@ public final class Main {
             try {
                 String shown = session.format(session.execute(cmd));
                 if (shown != null) {
-                    System.out.println(shown);
+                    OUT.println(shown);
                 }
             } catch (Reflect.Failure f) {
-                System.out.flush();
-                System.err.println(GogoSession.describe(f));
+                OUT.flush();
+                ERR.println(GogoSession.describe(f));
                 return 1;
             }
         }
-        System.out.flush();
+        OUT.flush();
         return 0;
     }
 
     /** The interactive loop: one Gogo command line per input line, until EOF or exit. */
     private static void interactive(GogoSession session) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(IN, StandardCharsets.UTF_8));
         while (true) {
-            System.out.print(PROMPT);
-            System.out.flush();
+            OUT.print(PROMPT);
+            OUT.flush();
             String line = in.readLine();
             if (line == null) {
-                System.out.println();
+                OUT.println();
                 return;
             }
             String cmd = line.trim();

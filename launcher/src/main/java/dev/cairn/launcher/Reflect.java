@@ -23,10 +23,20 @@ final class Reflect {
             m.setAccessible(true);
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {
-            throw new Failure(e.getCause());
+            throw new Failure(unwrap(e.getCause()));
         } catch (IllegalAccessException | RuntimeException e) {
             throw new Failure(e);
         }
+    }
+
+    /** Gogo invokes commands reflectively too: strip its wrappers to reach the real failure. */
+    static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof InvocationTargetException || cur instanceof java.lang.reflect.UndeclaredThrowableException)
+                && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
     }
 
     private static Method find(Class<?> type, String name, Object[] args) throws Failure {
