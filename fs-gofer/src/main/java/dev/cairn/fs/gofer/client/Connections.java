@@ -74,6 +74,9 @@ final class Connections {
     private static ByteChannel unix(String path) throws ErrnoException {
         String what = "9p: connect unix " + path;
         try {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+                throw Errno.ENOENT.exception(what);
+            }
             return SocketChannel.open(UnixDomainSocketAddress.of(path));
         } catch (ConnectException e) {
             throw Errno.ECONNREFUSED.exception(what);
