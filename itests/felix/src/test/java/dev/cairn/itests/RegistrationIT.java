@@ -138,6 +138,20 @@ public class RegistrationIT {
         assertTrue(manager.sandbox("reg-live").isPresent());
     }
 
+    @Test
+    public void malformedConfigurationIsToleratedAndFileInstallStyleListsAreRead() throws Exception {
+        ServiceReference<SandboxManager> before = context.getServiceReference(SandboxManager.class);
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration(SandboxManager.POLICY_PID, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("typeWaitMillis", "soon");
+        props.put("denyUserMount", "[\"tmpfs\"]");
+        c.update(props);
+        Sandbox s = sandbox("reg-malformed");
+        Await.until("tmpfs denied", () -> !s.vfs().typePolicy("tmpfs").get().allowUserMount());
+        ServiceReference<SandboxManager> after = context.getServiceReference(SandboxManager.class);
+        assertEquals(before.getProperty("service.id"), after.getProperty("service.id"));
+    }
+
     private void setPolicy(String key, Object value) throws Exception {
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration(SandboxManager.POLICY_PID, "?");
         Dictionary<String, Object> props = new Hashtable<>();

@@ -1,8 +1,12 @@
 package dev.cairn.boot.internal;
 
 import dev.cairn.vfs.TypePolicy;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registration policy in effect: the built-in table of SEMANTICS.md, adjusted by the
@@ -20,6 +24,7 @@ import java.util.Set;
 record PolicySettings(Set<String> allowUserMount, Set<String> denyUserMount, Set<String> unlisted,
                       Set<String> requiresDevice, long typeWaitMillis) {
     static final long DEFAULT_TYPE_WAIT_MILLIS = 5000;
+    private static final Logger LOG = LoggerFactory.getLogger(PolicySettings.class);
 
     /** SEMANTICS.md "Registration": spec name → (AllowUserMount, AllowUserList). */
     static final Map<String, TypePolicy> TABLE = Map.of(
@@ -43,31 +48,69 @@ record PolicySettings(Set<String> allowUserMount, Set<String> denyUserMount, Set
         typeWaitMillis = Math.max(0, typeWaitMillis);
     }
 
-    static PolicySettings from(PolicyConfig config) {
-        if (config == null) {
+    /**
+     * The settings in a component's configuration properties. Lenient, so that no value can
+     * stop boot: a list is a String[], a Collection or one String ("a,b", or FileInstall's
+     * {@code ["a","b"]} written into a .cfg); a bad {@code typeWaitMillis} is logged and the
+     * default used.
+     */
+    static PolicySettings from(Map<String, ?> props) {
+        if (props == null) {
             return DEFAULTS;
         }
-        return new PolicySettings(names(config.allowUserMount()), names(config.denyUserMount()),
-                names(config.unlisted()), names(config.requiresDevice()), config.typeWaitMillis());
+        return new PolicySettings(names(props.get("allowUserMount")), names(props.get("denyUserMount")),
+                names(props.get("unlisted")), names(props.get("requiresDevice")),
+                millis(props.get("typeWaitMillis")));
     }
 
-    /** Entries trimmed; empty ones dropped; "a,b" in one entry split (a Felix console habit). */
-    private static Set<String> names(String[] values) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        if (values != null) {
-            for (String v : values) {
-                if (v == null) {
-                    continue;
-                }
-                for (String part : v.split(",")) {
-                    String s = part.trim();
-                    if (!s.isEmpty()) {
-                        out.add(s);
-                    }
-                }
+    private static long millis(Object value) {
+        if (value == null) {
+            return DEFAULT_TYPE_WAIT_MILLIS;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            LOG.warn("{}: typeWaitMillis \"{}\" is not a number; using {} ms", dev.cairn.boot.api.SandboxManager.POLICY_PID,
+                    value, DEFAULT_TYPE_WAIT_MILLIS);
+            return DEFAULT_TYPE_WAIT_MILLIS;
+        }
+    }
+
+    private static Set<String> names(Object value) {
+        Set<String> out = new LinkedHashSet<>();
+        if (value instanceof String[] array) {
+            for (String v : array) {
+                split(v, out);
             }
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(v -> split(v == null ? null : String.valueOf(v), out));
+        } else if (value != null) {
+            split(String.valueOf(value), out);
         }
         return out;
+    }
+
+    /** Entries trimmed, quotes and brackets dropped, empty ones skipped. */
+    private static void split(String v, Set<String> out) {
+        if (v == null) {
+            return;
+        }
+        String body = v.trim();
+        if (body.startsWith("[") && body.endsWith("]")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        for (String part : body.split(",")) {
+            String n = part.trim();
+            if (n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")) {
+                n = n.substring(1, n.length() - 1).trim();
+            }
+            if (!n.isEmpty()) {
+                out.add(n);
+            }
+        }
     }
 
     /** The policy a type named {@code name} is registered with. */

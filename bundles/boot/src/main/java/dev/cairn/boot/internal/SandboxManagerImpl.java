@@ -61,14 +61,19 @@ public final class SandboxManagerImpl implements SandboxManager {
     public SandboxManagerImpl() {
     }
 
+    /**
+     * Reads the raw properties rather than a {@link PolicyConfig} proxy so that a malformed
+     * value (a non-numeric typeWaitMillis) is logged and defaulted instead of failing the
+     * component; {@link PolicyConfig} still describes the PID through metatype.
+     */
     @Activate
-    void activate(PolicyConfig config) {
-        applySettings(PolicySettings.from(config));
+    void activate(Map<String, Object> properties) {
+        applySettings(PolicySettings.from(properties));
     }
 
     @Modified
-    void modified(PolicyConfig config) {
-        applySettings(PolicySettings.from(config));
+    void modified(Map<String, Object> properties) {
+        applySettings(PolicySettings.from(properties));
     }
 
     @Deactivate

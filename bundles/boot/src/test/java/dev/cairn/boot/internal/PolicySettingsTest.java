@@ -35,6 +35,29 @@ class PolicySettingsTest {
     }
 
     @Test
+    void configurationPropertiesAreReadLeniently() {
+        PolicySettings s = PolicySettings.from(java.util.Map.of(
+                "allowUserMount", new String[] {" hello ", "", "a,b"},
+                "denyUserMount", "[\"tmpfs\", \"proc\"]",
+                "unlisted", java.util.List.of("devpts"),
+                "typeWaitMillis", "250"));
+        assertThat(s.allowUserMount()).containsExactlyInAnyOrder("hello", "a", "b");
+        assertThat(s.denyUserMount()).containsExactlyInAnyOrder("tmpfs", "proc");
+        assertThat(s.unlisted()).containsExactly("devpts");
+        assertThat(s.requiresDevice()).isEmpty();
+        assertThat(s.typeWaitMillis()).isEqualTo(250);
+    }
+
+    @Test
+    void aMalformedWaitFallsBackToTheDefault() {
+        assertThat(PolicySettings.from(java.util.Map.of("typeWaitMillis", "soon")).typeWaitMillis())
+                .isEqualTo(PolicySettings.DEFAULT_TYPE_WAIT_MILLIS);
+        assertThat(PolicySettings.from(java.util.Map.of("typeWaitMillis", 7L)).typeWaitMillis()).isEqualTo(7);
+        assertThat(PolicySettings.from(java.util.Map.of())).isEqualTo(PolicySettings.DEFAULTS);
+        assertThat(PolicySettings.from(null)).isEqualTo(PolicySettings.DEFAULTS);
+    }
+
+    @Test
     void negativeWaitIsClampedToZero() {
         assertThat(new PolicySettings(Set.of(), Set.of(), Set.of(), Set.of(), -5).typeWaitMillis()).isZero();
     }
