@@ -52,6 +52,11 @@ final class DataCases {
                 "mkdir d 0755", "open o d O_RDONLY|O_DIRECTORY", "rmdir d", "fls o");
         t.c("listing through a directory fd", "ok a,b", "mkdir d 0755", "put d/a", "put d/b",
                 "open o d O_RDONLY|O_DIRECTORY", "fls o");
+        t.c("pwrite at a negative offset", "EINVAL", RW, "pwrite o x -1");
+        t.c("pread at a negative offset", "EINVAL", RW, "pread o 1 -1");
+        t.c("a read of zero bytes", "ok ", "put f abc", "open o f O_RDONLY", "read o 0");
+        t.c("overwrite in the middle keeps the rest", "ok aXYd", "put f abcd", "open o f O_WRONLY", "pwrite o XY 1",
+                "cat f");
         t.needs(HARD_LINKS);
         t.c("a hard link keeps the data after the first name is unlinked", "ok x",
                 "put f x", "link f g", "unlink f", "cat g");
@@ -66,6 +71,10 @@ final class DataCases {
                 RW, "pwrite o x 0", "ftruncate o 1000000", "lseek o 10 HOLE");
         t.c("SEEK_DATA into a trailing hole made by truncate", "ENXIO",
                 RW, "pwrite o x 0", "ftruncate o 1000000", "lseek o 8192 DATA");
+        t.c("a write at 1 TiB makes a sparse file of that size", "ok reg 0644 n1 u0 g0 s1099511627777",
+                RW, "pwrite o x 1099511627776", "fstat o");
+        t.c("a read just below 1 TiB in a sparse file reads zeros", "ok 00x",
+                RW, "pwrite o x 1099511627776", "pread o 3 1099511627774");
         return t.cases();
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 /** File data: the oracle rows, large and concurrent I/O, sparse accounting, unlinked files. */
 public abstract class FileDataTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> fileDataAsOnLinux() {
         return oracleRows("data");
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Hard links, link counts and symlinks: the oracle rows plus links across mounts. */
 public abstract class LinkTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> linksAsOnLinux() {
         return oracleRows("links");
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 /** mknod(2): the oracle rows plus the device registry (ENXIO) and nodev mounts. */
 public abstract class MknodTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> mknodAsOnLinux() {
         return oracleRows("mknod");
     }
 

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * close SLOT | write SLOT TEXT | read SLOT N | pread SLOT N OFF | pwrite SLOT TEXT OFF |
  * lseek SLOT OFF SET|CUR|END|DATA|HOLE | fstat SLOT | ftruncate SLOT LEN | fls SLOT | stat P |
  * lstat P | same P Q | symlink TARGET P | readlink P | link OLD NEW | linkf OLD NEW |
- * rename OLD NEW [0|NOREPLACE|EXCHANGE] | chmod P MODE | chown P UID GID | lchown P UID GID |
+ * rename OLD NEW [0|NOREPLACE|EXCHANGE|BOTH] | chmod P MODE | chown P UID GID | lchown P UID GID |
  * truncate P LEN | access P f|rwx | mknod P d|c|b|p|f|s MODE [MAJ MIN] | ls P |
  * setxattr P NAME VALUE [0|create|replace] | lsetxattr ... | getxattr P NAME | listxattr P |
  * removexattr P NAME | as UID GID [GROUPS...] | as 0 | umask MASK | chdir P | getcwd |
@@ -288,6 +288,7 @@ public final class OpRunner {
             case "0" -> 0;
             case "NOREPLACE" -> AtFlags.RENAME_NOREPLACE;
             case "EXCHANGE" -> AtFlags.RENAME_EXCHANGE;
+            case "BOTH" -> AtFlags.RENAME_NOREPLACE | AtFlags.RENAME_EXCHANGE;
             default -> throw new IllegalArgumentException("rename flag " + f);
         };
     }

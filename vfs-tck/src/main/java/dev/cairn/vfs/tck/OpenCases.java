@@ -45,6 +45,11 @@ final class OpenCases {
         t.c("close of an O_PATH fd", "ok", "put f x", "open o f O_PATH", "close o");
         t.c("a closed slot is a bad fd", "EBADF", "put f x", "open o f O_RDONLY", "close o", "open p f O_RDONLY",
                 "close p", "close o");
+        t.c("O_APPEND|O_TRUNC empties then appends", "ok de",
+                "put f abc", "open o f O_WRONLY|O_APPEND|O_TRUNC", "write o de", "cat f");
+        t.c("root opens a mode 0000 file for writing", "ok", "put f x", "chmod f 0000", "open o f O_WRONLY");
+        t.c("O_CREAT of a 255-byte name", "ok", "open o " + "n".repeat(255) + " O_WRONLY|O_CREAT 0644");
+        t.c("lseek on a directory fd to 0", "ok 0", "mkdir d 0755", "open o d O_RDONLY", "lseek o 0 SET");
         t.needs(SYMLINKS);
         t.c("O_CREAT|O_EXCL on a dangling symlink", "EEXIST", "symlink t l", "open o l O_WRONLY|O_CREAT|O_EXCL 0644");
         t.c("O_CREAT through a dangling symlink creates its target", "ok reg 0600 n1 u0 g0 s0",
@@ -60,6 +65,10 @@ final class OpenCases {
                 "put f x", "symlink f l", "open o l O_PATH|O_NOFOLLOW", "fstat o");
         t.c("O_PATH follows a final symlink without O_NOFOLLOW", "ok reg 0644 n1 u0 g0 s1",
                 "put f x", "symlink f l", "open o l O_PATH", "fstat o");
+        t.c("O_NOFOLLOW|O_DIRECTORY on a symlink to a directory", "ENOTDIR",
+                "mkdir d 0755", "symlink d l", "open o l O_RDONLY|O_DIRECTORY|O_NOFOLLOW");
+        t.c("O_CREAT|O_EXCL|O_NOFOLLOW on a symlink", "EEXIST", "symlink t l",
+                "open o l O_WRONLY|O_CREAT|O_EXCL|O_NOFOLLOW 0644");
         return t.cases();
     }
 }

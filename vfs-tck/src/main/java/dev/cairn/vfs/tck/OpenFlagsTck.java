@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /** open(2) flags: the oracle rows, plus fd-table behaviour (dup, F_GETFL, lowest free fd). */
 public abstract class OpenFlagsTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> openFlagsAsOnLinux() {
         return oracleRows("open");
     }
 

@@ -47,6 +47,10 @@ final class PathCases {
         t.c("getcwd after chdir", "ok /d/e", "mkdir d 0755", "mkdir d/e 0755", "chdir d/e", "getcwd");
         t.c("chdir into a regular file", "ENOTDIR", "put f x", "chdir f");
         t.c("getcwd after chdir ..", "ok /d", "mkdir d 0755", "mkdir d/e 0755", "chdir d/e", "chdir ..", "getcwd");
+        t.c("three dots is an ordinary name", "ok dir 0755 n2 u0 g0", "mkdir ... 0755", "stat .../");
+        t.c("a name with a tab and non-ASCII letters", "ok ab", "put a\tbé ab", "cat a\tbé");
+        t.c("rmdir with a trailing slash", "ok", "mkdir d 0755", "rmdir d/");
+        t.c("stat of dot-dot of a file", "ENOTDIR", "put f x", "stat f/..");
         t.needs(SYMLINKS);
         t.c("trailing slash follows a final symlink to a directory", "ok dir 0755 n2 u0 g0",
                 "mkdir d 0755", "symlink d l", "lstat l/");
@@ -75,6 +79,8 @@ final class PathCases {
                 "mkdir d 0755", "symlink t d/l", "symlink d m", "readlink m/l");
         t.c("chdir through a symlink", "ok /d", "mkdir d 0755", "symlink d l", "chdir l", "getcwd");
         t.c("mkdir over a dangling symlink", "EEXIST", "symlink nowhere l", "mkdir l 0755");
+        t.c("mkdir through a trailing slash on a dangling symlink", "EEXIST", "symlink nowhere l", "mkdir l/ 0755");
+        t.c("a directory symlink loop through dot-dot", "ELOOP", "mkdir d 0755", "symlink ../d/l/x d/l", "stat d/l");
         chain(t, 40, "ok x");
         chain(t, 41, "ELOOP");
         return t.cases();

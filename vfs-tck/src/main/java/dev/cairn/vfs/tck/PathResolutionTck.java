@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Path resolution: the oracle rows plus mounts, chroot and dirfd-relative walks. */
 public abstract class PathResolutionTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> pathsAsOnLinux() {
         return oracleRows("paths");
     }
 

@@ -109,6 +109,20 @@ final class PermissionCases {
                 "mkdir d 0755", "put d/f x", "chmod d/f 0666", U1000, "open o d/f O_WRONLY|O_CREAT 0644");
         t.c("O_PATH needs no read permission on the file", "ok reg 0000 n1 u0 g0 s1",
                 "put f x", "chmod f 0000", U1000, "open o f O_PATH", "fstat o");
+        t.c("moving a directory to another parent needs write permission on it", "EACCES",
+                W, W_OPEN, "mkdir v 0777", "chmod v 0777", U1000, "mkdir w/d 0755", "chmod w/d 0555", "rename w/d v/d");
+        t.c("renaming a directory within its parent needs no write permission on it", "ok",
+                W, W_OPEN, U1000, "mkdir w/d 0755", "chmod w/d 0555", "rename w/d w/e");
+        t.c("symlink needs write permission on the parent", "EACCES", "mkdir d 0755", U1000, "symlink x d/l");
+        t.c("a user cannot lchown his symlink to another user", "EPERM",
+                W, W_OPEN, U1000, "symlink x w/l", "lchown w/l 1001 -1");
+        t.c("truncate by a non-owner drops setuid", "ok reg 0766 n1 u0 g0 s0",
+                "put f x", "chmod f 04766", U1000, "truncate f 0", "stat f");
+        t.c("chmod g+s on a directory by an owner outside the group drops it", "ok dir 0755 n2 u1000 g100",
+                "mkdir d 0755", "chown d 1000 100", U1000, "chmod d 02755", "stat d");
+        t.c("a user may search a 0711 directory", "ok", "mkdir d 0711", U1000, "access d x");
+        t.c("a user may not write a root-owned 0755 directory", "EACCES", "mkdir d 0755", U1000, "access d w");
+        t.c("mknod of a FIFO needs write permission on the parent", "EACCES", "mkdir d 0755", U1000, "mknod d/p p 0644");
         t.needs(PERMISSIONS, HARD_LINKS);
         t.c("protected hard links: a user cannot link a file he cannot read and write", "EPERM",
                 W, W_OPEN, "put f x", "chmod f 0600", U1000, "link f w/l");

@@ -25,7 +25,7 @@ public abstract class PermissionTck extends TckSuite {
     }
 
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> permissionsAsOnLinux() {
         return oracleRows("permissions");
     }
 

@@ -48,6 +48,9 @@ final class RenameCases {
                 "put b old", "open o b O_RDONLY", "put a new", "rename a b", "read o 3");
         t.c("a replaced open file has no links", "ok reg 0644 n0 u0 g0 s3",
                 "put b old", "open o b O_RDONLY", "put a new", "rename a b", "fstat o");
+        t.c("rename onto an ancestor directory", "ENOTEMPTY", "mkdir a 0755", "mkdir a/b 0755", "rename a/b a");
+        t.c("rename into a sibling's subtree", "ok dir 0755 n2 u0 g0",
+                "mkdir a 0755", "mkdir b 0755", "mkdir b/c 0755", "rename a b/c/a", "stat b/c/a");
         t.needs(HARD_LINKS);
         t.c("rename between two links of one inode does nothing", "ok a,b", "put a x", "link a b", "rename a b",
                 "ls /");
@@ -67,6 +70,9 @@ final class RenameCases {
                 "mkdir p 0755", "mkdir q 0755", "mkdir p/a 0755", "put q/b x", "rename p/a q/b EXCHANGE", "stat q");
         t.c("RENAME_EXCHANGE of a directory with its own child", "EINVAL",
                 "mkdir d 0755", "mkdir d/s 0755", "rename d d/s EXCHANGE");
+        t.c("RENAME_EXCHANGE of a name with itself", "ok x", "put a x", "rename a a EXCHANGE", "cat a");
+        t.needs(RENAME_EXCHANGE, RENAME_NOREPLACE);
+        t.c("RENAME_EXCHANGE together with RENAME_NOREPLACE", "EINVAL", "put a x", "put b y", "rename a b BOTH");
         return t.cases();
     }
 }

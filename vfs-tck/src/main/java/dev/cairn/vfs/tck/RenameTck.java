@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 /** rename(2)/renameat2(2): the oracle rows plus mounts and many-entry moves. */
 public abstract class RenameTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> renameAsOnLinux() {
         return oracleRows("rename");
     }
 

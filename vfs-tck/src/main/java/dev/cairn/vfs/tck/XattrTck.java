@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Extended attributes: the oracle rows plus binary values and many names. */
 public abstract class XattrTck extends TckSuite {
     @TestFactory
-    Stream<DynamicTest> linuxOracle() {
+    Stream<DynamicTest> xattrAsOnLinux() {
         return oracleRows("xattr");
     }
 

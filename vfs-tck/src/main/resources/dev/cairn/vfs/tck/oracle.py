@@ -26,7 +26,7 @@ LIBC = ctypes.CDLL(None, use_errno=True)
 AT_FDCWD = -100
 AT_EACCESS = 0x200
 AT_SYMLINK_FOLLOW = 0x400
-RENAME_FLAGS = {"0": 0, "NOREPLACE": 1, "EXCHANGE": 2}
+RENAME_FLAGS = {"0": 0, "NOREPLACE": 1, "EXCHANGE": 2, "BOTH": 3}
 WHENCE = {"SET": 0, "CUR": 1, "END": 2, "DATA": 3, "HOLE": 4}
 TYPES = {stat.S_IFREG: "reg", stat.S_IFDIR: "dir", stat.S_IFLNK: "lnk", stat.S_IFCHR: "chr",
          stat.S_IFBLK: "blk", stat.S_IFIFO: "fifo", stat.S_IFSOCK: "sock"}
