@@ -7,6 +7,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.cairn.boot.api.MountSpec;
 import dev.cairn.boot.api.Sandbox;
 import dev.cairn.boot.api.SandboxManager;
 import dev.cairn.boot.api.SandboxSpec;
@@ -51,13 +52,14 @@ public class HotSwapIT {
 
     @Before
     public void createSandbox() throws Exception {
-        sandbox = manager.create(SandboxSpec.defaults("hotswap"));
+        sandbox = manager.create(new SandboxSpec("hotswap", "tmpfs", "mode=0755", false,
+                List.of(new MountSpec("/data", "tmpfs", "none", List.of("ro", "mode=0750", "foo=bar")))));
         task = sandbox.newTask(Credentials.root());
     }
 
     @After
     public void restore() throws Exception {
-        for (String bsn : List.of("dev.cairn.fs.tmpfs", "dev.cairn.dev.mem")) {
+        for (String bsn : List.of("dev.cairn.fs.tmpfs", "dev.cairn.dev.mem", "dev.cairn.fs.devtmpfs")) {
             Bundle b = bundle(bsn);
             if (b.getState() != Bundle.ACTIVE) {
                 b.start();
@@ -73,7 +75,8 @@ public class HotSwapIT {
         Bundle tmpfs = bundle("dev.cairn.fs.tmpfs");
 
         tmpfs.stop();
-        Await.until("tmpfs on /tmp pending", () -> sandbox.pendingMounts().equals(List.of("tmpfs on /tmp")));
+        Await.until("tmpfs mounts pending",
+                () -> sandbox.pendingMounts().equals(List.of("tmpfs on /data", "tmpfs on /tmp")));
         assertFalse(sandbox.vfs().filesystemsText(), sandbox.vfs().filesystemsText().contains("nodev\ttmpfs\n"));
         assertFalse(sandbox.vfs().mounts(task).contains(" /tmp tmpfs "));
         assertErrno(Errno.ENOENT, () -> task.stat("/tmp/f"));
@@ -88,6 +91,8 @@ public class HotSwapIT {
         assertTrue(sandbox.vfs().mounts(task).contains(" /tmp tmpfs "));
         assertEquals(01777, task.stat("/tmp").permissions());
         assertTrue("a fresh tmpfs", task.listDir("/tmp").isEmpty());
+        assertEquals("same options", 0750, task.stat("/data").permissions());
+        assertErrno(Errno.EROFS, () -> task.mkdir("/data/x", 0755));
         task.mount("none", "/mnt", "tmpfs", 0, "");
     }
 
@@ -101,6 +106,18 @@ public class HotSwapIT {
         task.writeFile("/tmp/after-update", bytes("new tmpfs"));
         assertEquals("new tmpfs", text(task.readFile("/tmp/after-update")));
         assertTrue(sandbox.vfs().filesystemsText().contains("nodev\ttmpfs\n"));
+    }
+
+    @Test
+    public void stoppingDevtmpfsDetachesDevAndStartingItRepopulatesIt() throws Exception {
+        Bundle devtmpfs = bundle("dev.cairn.fs.devtmpfs");
+        devtmpfs.stop();
+        Await.until("devtmpfs on /dev pending", () -> sandbox.pendingMounts().equals(List.of("devtmpfs on /dev")));
+        assertFalse(listDev().contains("null"));
+        assertTrue(sandbox.vfs().charDevice(1, 3).isPresent());
+        devtmpfs.start();
+        Await.until("/dev back", () -> sandbox.pendingMounts().isEmpty() && listDev().contains("null"));
+        assertTrue(listDev().containsAll(List.of("zero", "tty", "pts", "shm")));
     }
 
     @Test
