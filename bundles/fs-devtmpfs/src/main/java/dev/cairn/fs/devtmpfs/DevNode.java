@@ -85,6 +85,7 @@ abstract class DevNode implements Node {
         }
     }
 
+    /** Applies the change and updates ctime, except for the core's relatime atime update. */
     @Override
     public void setStat(SetStat change) throws ErrnoException {
         if (change.has(SetStat.SIZE)) {
@@ -110,7 +111,9 @@ abstract class DevNode implements Node {
             if (change.has(SetStat.SIZE)) {
                 mtime = now;
             }
-            ctime = now;
+            if (!change.has(SetStat.ACCESSED)) {
+                ctime = now;
+            }
         }
     }
 
