@@ -55,6 +55,22 @@ public class CairnCommands {
         LOG.debug("Cairn shell commands active");
     }
 
+    /**
+     * The arguments as the words a Linux tool would get. Commands take {@code Object[]} so
+     * that Gogo's literals ({@code null}, {@code true}, {@code false}) and lists arrive as
+     * themselves instead of failing Gogo's coercion to String; each becomes its text.
+     */
+    static String[] words(Object[] args) {
+        if (args == null) {
+            return new String[0];
+        }
+        String[] w = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            w[i] = String.valueOf(args[i]);
+        }
+        return w;
+    }
+
     private Task task(CommandSession s, String cmd) throws ShellException {
         return Sessions.task(s, manager, cmd);
     }
@@ -82,8 +98,8 @@ public class CairnCommands {
     }
 
     @Descriptor("bind this session to a sandbox (default: the first) and make it a Cairn shell")
-    public void attach(CommandSession s, String[] args) throws ShellException {
-        Args a = Args.parse("attach", args, "", "");
+    public void attach(CommandSession s, Object[] args) throws ShellException {
+        Args a = Args.parse("attach", words(args), "", "");
         if (a.operands().size() > 1) {
             throw new ShellException("attach: too many arguments");
         }
@@ -93,112 +109,112 @@ public class CairnCommands {
     }
 
     @Descriptor("list Cairn's commands")
-    public void help(CommandSession s, String[] args) {
+    public void help(CommandSession s, Object[] args) {
         out(s).println(HELP);
     }
 
     @Descriptor("list directory contents")
-    public void ls(CommandSession s, String[] args) throws ShellException {
-        listing(s, "ls").ls(args);
+    public void ls(CommandSession s, Object[] args) throws ShellException {
+        listing(s, "ls").ls(words(args));
     }
 
     @Descriptor("print files")
-    public void cat(CommandSession s, String[] args) throws ShellException {
-        files(s, "cat").cat(args);
+    public void cat(CommandSession s, Object[] args) throws ShellException {
+        files(s, "cat").cat(words(args));
     }
 
     @Descriptor("show file status")
-    public void stat(CommandSession s, String[] args) throws ShellException {
-        listing(s, "stat").stat(args);
+    public void stat(CommandSession s, Object[] args) throws ShellException {
+        listing(s, "stat").stat(words(args));
     }
 
     @Descriptor("make directories")
-    public void mkdir(CommandSession s, String[] args) throws ShellException {
-        files(s, "mkdir").mkdir(args);
+    public void mkdir(CommandSession s, Object[] args) throws ShellException {
+        files(s, "mkdir").mkdir(words(args));
     }
 
     @Descriptor("remove files or directories")
-    public void rm(CommandSession s, String[] args) throws ShellException {
-        files(s, "rm").rm(args);
+    public void rm(CommandSession s, Object[] args) throws ShellException {
+        files(s, "rm").rm(words(args));
     }
 
     @Descriptor("remove empty directories")
-    public void rmdir(CommandSession s, String[] args) throws ShellException {
-        files(s, "rmdir").rmdir(args);
+    public void rmdir(CommandSession s, Object[] args) throws ShellException {
+        files(s, "rmdir").rmdir(words(args));
     }
 
     @Descriptor("move (rename) files")
-    public void mv(CommandSession s, String[] args) throws ShellException {
-        files(s, "mv").mv(args);
+    public void mv(CommandSession s, Object[] args) throws ShellException {
+        files(s, "mv").mv(words(args));
     }
 
     @Descriptor("make links")
-    public void ln(CommandSession s, String[] args) throws ShellException {
-        files(s, "ln").ln(args);
+    public void ln(CommandSession s, Object[] args) throws ShellException {
+        files(s, "ln").ln(words(args));
     }
 
     @Descriptor("print text")
-    public void echo(CommandSession s, String[] args) {
-        new FileCommands(null, out(s)).echo(args);
+    public void echo(CommandSession s, Object[] args) {
+        new FileCommands(null, out(s)).echo(words(args));
     }
 
     @Descriptor("write FILE TEXT...: replace FILE's content with TEXT and a newline")
-    public void write(CommandSession s, String[] args) throws ShellException {
-        files(s, "write").write(args, false);
+    public void write(CommandSession s, Object[] args) throws ShellException {
+        files(s, "write").write(words(args), false);
     }
 
     @Descriptor("append FILE TEXT...: add TEXT and a newline at the end of FILE")
-    public void append(CommandSession s, String[] args) throws ShellException {
-        files(s, "append").write(args, true);
+    public void append(CommandSession s, Object[] args) throws ShellException {
+        files(s, "append").write(words(args), true);
     }
 
     @Descriptor("create files or update their times")
-    public void touch(CommandSession s, String[] args) throws ShellException {
-        files(s, "touch").touch(args);
+    public void touch(CommandSession s, Object[] args) throws ShellException {
+        files(s, "touch").touch(words(args));
     }
 
     @Descriptor("change file mode (octal or symbolic)")
-    public void chmod(CommandSession s, String[] args) throws ShellException {
-        files(s, "chmod").chmod(args);
+    public void chmod(CommandSession s, Object[] args) throws ShellException {
+        files(s, "chmod").chmod(words(args));
     }
 
     @Descriptor("mount a filesystem, or list mounts")
-    public void mount(CommandSession s, String[] args) throws ShellException {
-        mounting(s, "mount").mount(args);
+    public void mount(CommandSession s, Object[] args) throws ShellException {
+        mounting(s, "mount").mount(words(args));
     }
 
     @Descriptor("unmount filesystems")
-    public void umount(CommandSession s, String[] args) throws ShellException {
-        mounting(s, "umount").umount(args);
+    public void umount(CommandSession s, Object[] args) throws ShellException {
+        mounting(s, "umount").umount(words(args));
     }
 
     @Descriptor("print the mount table (/proc/mounts format)")
-    public void mounts(CommandSession s, String[] args) throws ShellException {
+    public void mounts(CommandSession s, Object[] args) throws ShellException {
         mounting(s, "mounts").mounts();
     }
 
     @Descriptor("change the working directory")
-    public void cd(CommandSession s, String[] args) throws ShellException {
-        files(s, "cd").cd(args);
+    public void cd(CommandSession s, Object[] args) throws ShellException {
+        files(s, "cd").cd(words(args));
     }
 
     @Descriptor("print the working directory")
-    public void pwd(CommandSession s, String[] args) throws ShellException {
+    public void pwd(CommandSession s, Object[] args) throws ShellException {
         files(s, "pwd").pwd();
     }
 
     @Descriptor("print a directory tree")
-    public void tree(CommandSession s, String[] args) throws ShellException {
-        listing(s, "tree").tree(args);
+    public void tree(CommandSession s, Object[] args) throws ShellException {
+        listing(s, "tree").tree(words(args));
     }
 
     @Descriptor("list the filesystem types (/proc/filesystems format)")
-    public void filesystems(CommandSession s, String[] args) throws ShellException {
+    public void filesystems(CommandSession s, Object[] args) throws ShellException {
         mounting(s, "filesystems").filesystems();
     }
 
     @Descriptor("list running sandboxes")
-    public void sandboxes(CommandSession s, String[] args) throws ShellException {
+    public void sandboxes(CommandSession s, Object[] args) throws ShellException {
         Sandbox current = s.get(Sessions.TASK) instanceof Sessions.Bound b ? b.sandbox() : null;
         MountCommands.sandboxes(manager.sandboxes(), current, out(s));
     }

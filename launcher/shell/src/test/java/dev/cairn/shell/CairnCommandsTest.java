@@ -47,6 +47,16 @@ class CairnCommandsTest {
     }
 
     @Test
+    void gogoLiteralsArePlainWordsToCairnCommands() throws Exception {
+        sh.run("write /null null true false 42");
+        assertThat(sh.run("cat /null")).isEqualTo("null true false 42\n");
+        sh.run("touch /true");
+        assertThat(sh.run("ls true")).isEqualTo("true\n");
+        // a lone null is Gogo's null literal (Gogo binds it as the session): quote it
+        assertThat(sh.run("echo 'null'")).isEqualTo("null\n");
+    }
+
+    @Test
     void appendAddsALine() throws Exception {
         sh.run("write /f one; append /f two");
         assertThat(text(admin.readFile("/f"))).isEqualTo("one\ntwo\n");
