@@ -57,6 +57,9 @@ final class DataCases {
         t.c("a read of zero bytes", "ok ", "put f abc", "open o f O_RDONLY", "read o 0");
         t.c("overwrite in the middle keeps the rest", "ok aXYd", "put f abcd", "open o f O_WRONLY", "pwrite o XY 1",
                 "cat f");
+        t.c("SEEK_DATA from a negative offset", "ENXIO", "put f hello", "open o f O_RDONLY", "lseek o -1 DATA");
+        t.c("SEEK_SET to a huge offset", "ok 9223372036854775807", "put f hello", "open o f O_RDONLY",
+                "lseek o 9223372036854775807 SET");
         t.needs(HARD_LINKS);
         t.c("a hard link keeps the data after the first name is unlinked", "ok x",
                 "put f x", "link f g", "unlink f", "cat g");

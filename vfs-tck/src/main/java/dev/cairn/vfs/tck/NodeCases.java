@@ -28,6 +28,9 @@ final class NodeCases {
         t.c("truncate of a FIFO", "EINVAL", "mknod p p 0644", "truncate p 0");
         t.c("mknod of a socket node", "ok sock 0644 n1 u0 g0", "mknod s s 0644", "stat s");
         t.c("opening a socket node", "ENXIO", "mknod s s 0644", "open o s O_RDONLY");
+        t.c("SEEK_DATA on a FIFO", "ESPIPE", "mknod p p 0644", "open r p O_RDONLY|O_NONBLOCK", "lseek r 0 DATA");
+        t.c("a FIFO open O_RDWR|O_NONBLOCK needs no peer", "ok 2", "mknod p p 0644", "open r p O_RDWR|O_NONBLOCK",
+                "write r hi");
         t.needs(FIFO, PERMISSIONS);
         t.c("a user makes a FIFO", "ok fifo 0640 n1 u1000 g1000", "mkdir w 0777", "chmod w 0777", "as 1000 1000",
                 "mknod w/p p 0666", "umask 027", "mknod w/q p 0666", "stat w/q");

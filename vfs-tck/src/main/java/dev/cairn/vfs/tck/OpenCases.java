@@ -50,6 +50,13 @@ final class OpenCases {
         t.c("root opens a mode 0000 file for writing", "ok", "put f x", "chmod f 0000", "open o f O_WRONLY");
         t.c("O_CREAT of a 255-byte name", "ok", "open o " + "n".repeat(255) + " O_WRONLY|O_CREAT 0644");
         t.c("lseek on a directory fd to 0", "ok 0", "mkdir d 0755", "open o d O_RDONLY", "lseek o 0 SET");
+        t.c("O_TRUNC on a directory", "EISDIR", "mkdir d 0755", "open o d O_RDONLY|O_TRUNC");
+        t.c("O_PATH|O_DIRECTORY on a regular file", "ENOTDIR", "put f x", "open o f O_PATH|O_DIRECTORY");
+        t.c("O_PATH of a missing name", "ENOENT", "open o nope O_PATH");
+        t.c("ftruncate on an O_PATH fd", "EBADF", "put f x", "open o f O_PATH", "ftruncate o 0");
+        t.c("lseek on an O_PATH fd", "EBADF", "put f x", "open o f O_PATH", "lseek o 0 SET");
+        t.c("listing through an O_PATH fd", "EBADF", "mkdir d 0755", "open o d O_PATH", "fls o");
+        t.c("lseek SEEK_END on a directory fd", "EINVAL", "mkdir d 0755", "open o d O_RDONLY", "lseek o 0 END");
         t.needs(SYMLINKS);
         t.c("O_CREAT|O_EXCL on a dangling symlink", "EEXIST", "symlink t l", "open o l O_WRONLY|O_CREAT|O_EXCL 0644");
         t.c("O_CREAT through a dangling symlink creates its target", "ok reg 0600 n1 u0 g0 s0",

@@ -51,6 +51,13 @@ final class PathCases {
         t.c("a name with a tab and non-ASCII letters", "ok ab", "put a\tbé ab", "cat a\tbé");
         t.c("rmdir with a trailing slash", "ok", "mkdir d 0755", "rmdir d/");
         t.c("stat of dot-dot of a file", "ENOTDIR", "put f x", "stat f/..");
+        t.c("creating in a removed cwd", "ENOENT", "mkdir d 0755", "chdir d", "rmdir /d", "put f x");
+        t.c("listing a removed cwd", "ok ", "mkdir d 0755", "chdir d", "rmdir /d", "ls .");
+        t.c("getcwd of a removed cwd", "ENOENT", "mkdir d 0755", "chdir d", "rmdir /d", "getcwd");
+        t.c("mkdir with file type bits in the mode", "ok dir 0755 n2 u0 g0", "mkdir d 0100755", "stat d");
+        t.c("mkdir keeps the sticky bit", "ok dir 1755 n2 u0 g0", "mkdir d 01755", "stat d");
+        t.c("mkdir drops setuid and setgid outside a setgid directory", "ok dir 0755 n2 u0 g0", "mkdir d 06755",
+                "stat d");
         t.needs(SYMLINKS);
         t.c("trailing slash follows a final symlink to a directory", "ok dir 0755 n2 u0 g0",
                 "mkdir d 0755", "symlink d l", "lstat l/");
@@ -81,6 +88,8 @@ final class PathCases {
         t.c("mkdir over a dangling symlink", "EEXIST", "symlink nowhere l", "mkdir l 0755");
         t.c("mkdir through a trailing slash on a dangling symlink", "EEXIST", "symlink nowhere l", "mkdir l/ 0755");
         t.c("a directory symlink loop through dot-dot", "ELOOP", "mkdir d 0755", "symlink ../d/l/x d/l", "stat d/l");
+        t.c("a symlink to dot-dot at the root", "ok true", "mkdir d 0755", "symlink .. d/up", "same d/up/d d");
+        t.c("a symlink to dot", "ok true", "mkdir d 0755", "symlink . d/self", "same d/self/self/self d");
         chain(t, 40, "ok x");
         chain(t, 41, "ELOOP");
         return t.cases();

@@ -123,6 +123,31 @@ final class PermissionCases {
         t.c("a user may search a 0711 directory", "ok", "mkdir d 0711", U1000, "access d x");
         t.c("a user may not write a root-owned 0755 directory", "EACCES", "mkdir d 0755", U1000, "access d w");
         t.c("mknod of a FIFO needs write permission on the parent", "EACCES", "mkdir d 0755", U1000, "mknod d/p p 0644");
+        t.c("rmdir of a non-empty directory without permission: EACCES first", "EACCES",
+                "mkdir d 0755", "mkdir d/e 0755", "put d/e/f x", U1000, "rmdir d/e");
+        t.c("mkdir of an existing name without write permission: EEXIST first", "EEXIST",
+                "mkdir d 0755", "mkdir d/e 0755", U1000, "mkdir d/e 0755");
+        t.c("unlink of a missing name without write permission: ENOENT first", "ENOENT",
+                "mkdir d 0755", U1000, "unlink d/nope");
+        t.c("O_CREAT|O_EXCL of an existing name without write permission: EEXIST first", "EEXIST",
+                "mkdir d 0755", "put d/f x", U1000, "open o d/f O_WRONLY|O_CREAT|O_EXCL 0644");
+        t.c("rename onto itself without write permission", "ok", "mkdir d 0755", "put d/f x", U1000,
+                "rename d/f d/f");
+        t.c("chown to his own uid by the owner", "ok", W, W_OPEN, U1000, "put w/f x", "chown w/f 1000 -1");
+        t.c("the owner sets the sticky bit on a file", "ok reg 1644 n1 u1000 g1000 s1",
+                W, W_OPEN, U1000, "put w/f x", "chmod w/f 01644", "stat w/f");
+        t.c("a write by the owner drops setgid of a group-executable file", "ok reg 0755 n1 u1000 g1000 s2",
+                W, W_OPEN, U1000, "put w/f x", "chmod w/f 02755", "open o w/f O_WRONLY|O_APPEND", "write o y",
+                "stat w/f");
+        t.c("a write keeps setgid of a file without group execute", "ok reg 2644 n1 u1000 g1000 s2",
+                W, W_OPEN, U1000, "put w/f x", "chmod w/f 02644", "open o w/f O_WRONLY|O_APPEND", "write o y",
+                "stat w/f");
+        t.c("chmod with file type bits in the mode", "ok reg 0640 n1 u0 g0 s1", "put f x", "chmod f 0100640",
+                "stat f");
+        t.c("O_CREAT keeps setuid and setgid bits for root", "ok reg 7755 n1 u0 g0 s0",
+                "open o f O_WRONLY|O_CREAT 07777", "stat f");
+        t.c("sticky directory: another user cannot set user xattrs on it", "EPERM",
+                "mkdir t 0777", "chmod t 01777", U1000, "setxattr t user.a v");
         t.needs(PERMISSIONS, HARD_LINKS);
         t.c("protected hard links: a user cannot link a file he cannot read and write", "EPERM",
                 W, W_OPEN, "put f x", "chmod f 0600", U1000, "link f w/l");

@@ -51,15 +51,24 @@ final class RenameCases {
         t.c("rename onto an ancestor directory", "ENOTEMPTY", "mkdir a 0755", "mkdir a/b 0755", "rename a/b a");
         t.c("rename into a sibling's subtree", "ok dir 0755 n2 u0 g0",
                 "mkdir a 0755", "mkdir b 0755", "mkdir b/c 0755", "rename a b/c/a", "stat b/c/a");
+        t.c("rename a file to a path through itself", "ENOTDIR", "put f x", "rename f f/x");
+        t.c("rename a non-empty directory over an empty one elsewhere", "ok x",
+                "mkdir a 0755", "put a/f x", "mkdir b 0755", "mkdir b/t 0755", "rename a b/t", "cat b/t/f");
         t.needs(HARD_LINKS);
         t.c("rename between two links of one inode does nothing", "ok a,b", "put a x", "link a b", "rename a b",
                 "ls /");
         t.needs(SYMLINKS);
         t.c("rename moves a symlink, not its target", "ok f", "put f x", "symlink f l", "rename l m", "readlink m");
+        t.c("rename over a dangling symlink replaces the symlink", "ok reg 0644 n1 u0 g0 s1",
+                "put f x", "symlink nowhere l", "rename f l", "lstat l");
+        t.c("rename of a symlink to a directory with a trailing slash", "ENOTDIR",
+                "mkdir d 0755", "symlink d l", "rename l/ m");
         t.needs(RENAME_NOREPLACE);
         t.c("RENAME_NOREPLACE onto an existing name", "EEXIST", "put a x", "put b y", "rename a b NOREPLACE");
         t.c("RENAME_NOREPLACE onto a free name", "ok x", "put a x", "rename a b NOREPLACE", "cat b");
         t.c("RENAME_NOREPLACE onto dot-dot", "EEXIST", "mkdir d 0755", "put f x", "rename f d/.. NOREPLACE");
+        t.c("RENAME_NOREPLACE onto a dangling symlink", "EEXIST", "put a x", "symlink nowhere l",
+                "rename a l NOREPLACE");
         t.needs(RENAME_EXCHANGE);
         t.c("RENAME_EXCHANGE swaps two files", "ok y", "put a x", "put b y", "rename a b EXCHANGE", "cat a");
         t.c("RENAME_EXCHANGE swaps the other way too", "ok x", "put a x", "put b y", "rename a b EXCHANGE", "cat b");

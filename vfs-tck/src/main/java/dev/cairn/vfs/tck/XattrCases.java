@@ -39,6 +39,8 @@ final class XattrCases {
         t.c("attributes survive a rename", "ok v", "put f x", "setxattr f user.a v", "rename f g", "getxattr g user.a");
         t.c("a value of 64 KiB", "ok", "put f x", "setxattr f user.big " + "v".repeat(65536));
         t.c("a value over 64 KiB", "E2BIG", "put f x", "setxattr f user.big " + "v".repeat(65537));
+        t.c("getxattr with a trailing slash on a file", "ENOTDIR", "put f x", "setxattr f user.a v",
+                "getxattr f/ user.a");
         t.needs(XATTR_USER, HARD_LINKS);
         t.c("hard links share attributes", "ok v", "put f x", "link f g", "setxattr f user.a v", "getxattr g user.a");
         t.needs(XATTR_USER, SYMLINKS);
