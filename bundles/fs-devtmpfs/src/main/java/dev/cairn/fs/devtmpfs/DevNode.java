@@ -26,6 +26,13 @@ abstract class DevNode implements Node {
     private long atime;
     private long mtime;
     private long ctime;
+    /** Extended attributes in creation order; null until the first one. */
+    private java.util.LinkedHashMap<String, byte[]> xattrs;
+    /** Bytes of names and values in {@link #xattrs}. */
+    private long xattrBytes;
+
+    /** Most bytes of extended attributes one node may hold (beyond: ENOSPC). */
+    static final long XATTR_BYTES_MAX = 1L << 20;
 
     DevNode(DevFilesystem fs, int mode, int uid, int gid, long nlink) {
         this.fs = fs;
@@ -138,6 +145,65 @@ abstract class DevNode implements Node {
     final void touchChanged() {
         long now = fs.now();
         synchronized (attrs) {
+            ctime = now;
+        }
+    }
+
+    // ---- extended attributes: the core has checked namespace and permission ------------
+
+    @Override
+    public byte[] getXattr(String name) throws ErrnoException {
+        synchronized (attrs) {
+            byte[] v = xattrs == null ? null : xattrs.get(name);
+            if (v == null) {
+                throw Errno.ENODATA.exception(name);
+            }
+            return v.clone();
+        }
+    }
+
+    @Override
+    public void setXattr(String name, byte[] value, int flags) throws ErrnoException {
+        byte[] copy = value == null ? new byte[0] : value.clone();
+        long now = fs.now();
+        synchronized (attrs) {
+            byte[] old = xattrs == null ? null : xattrs.get(name);
+            if (old != null && (flags & XATTR_CREATE) != 0) {
+                throw Errno.EEXIST.exception(name);
+            }
+            if (old == null && (flags & XATTR_REPLACE) != 0) {
+                throw Errno.ENODATA.exception(name);
+            }
+            long nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            long after = xattrBytes + copy.length - (old == null ? -nameBytes : old.length);
+            if (after > XATTR_BYTES_MAX) {
+                throw Errno.ENOSPC.exception(name + ": no room for more extended attributes on this node");
+            }
+            if (xattrs == null) {
+                xattrs = new java.util.LinkedHashMap<>();
+            }
+            xattrs.put(name, copy);
+            xattrBytes = after;
+            ctime = now;
+        }
+    }
+
+    @Override
+    public java.util.List<String> listXattr() {
+        synchronized (attrs) {
+            return xattrs == null ? java.util.List.of() : java.util.List.copyOf(xattrs.keySet());
+        }
+    }
+
+    @Override
+    public void removeXattr(String name) throws ErrnoException {
+        long now = fs.now();
+        synchronized (attrs) {
+            byte[] old = xattrs == null ? null : xattrs.remove(name);
+            if (old == null) {
+                throw Errno.ENODATA.exception(name);
+            }
+            xattrBytes -= old.length + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             ctime = now;
         }
     }

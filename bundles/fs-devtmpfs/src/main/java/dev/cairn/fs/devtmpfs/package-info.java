@@ -36,11 +36,13 @@
  * {@code setStat}.</li>
  * <li>Limits: a quarter of the JVM's maximum heap as data pages, and as many inodes; beyond
  * them ENOSPC. statfs reports TMPFS_MAGIC, as Linux does for devtmpfs.</li>
+ * <li>Extended attributes (user., trusted., security.; the core checks namespaces and
+ * permissions) are stored per node, at most 1 MiB of names and values per node (then ENOSPC);
+ * they are not charged to the filesystem's space budget (Linux tmpfs charges them to inode
+ * space).</li>
+ * <li>FIFOs are opened by the core (its own pipes, one per node), sockets give ENXIO there;
+ * devtmpfs only stores those nodes.</li>
  * </ul>
- *
- * <h2>Not supported</h2>
- * Extended attributes (EOPNOTSUPP). FIFOs are opened by the core (its own pipes, one per
- * node), sockets give ENXIO there; devtmpfs only stores those nodes.
  *
  * <h2>Locking</h2>
  * <pre>

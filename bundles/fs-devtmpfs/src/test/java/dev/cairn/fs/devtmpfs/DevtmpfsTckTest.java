@@ -9,7 +9,6 @@ import dev.cairn.vfs.spi.MountContext;
 import dev.cairn.vfs.tck.TckFeature;
 import dev.cairn.vfs.tck.TckFixture;
 import dev.cairn.vfs.tck.VfsTck;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -21,7 +20,7 @@ import java.util.Set;
  * and every mount shares one instance — both tested in the other test classes). So the kit
  * mounts a test-only type "devtree" whose every mount is a new, uninitialised
  * {@link DevFilesystem}: the same node classes, without the init and the sharing.
- * Everything tmpfs has is claimed except extended attributes, which devtmpfs does not store.
+ * Everything tmpfs has is claimed.
  */
 class DevtmpfsTckTest extends VfsTck {
     private static final String TREE = "devtree";
@@ -56,10 +55,7 @@ class DevtmpfsTckTest extends VfsTck {
 
             @Override
             public Set<TckFeature> features() {
-                Set<TckFeature> f = EnumSet.allOf(TckFeature.class);
-                f.remove(TckFeature.XATTR_USER);
-                f.remove(TckFeature.XATTR_TRUSTED);
-                return f;
+                return TckFeature.all();
             }
         };
     }
