@@ -153,16 +153,33 @@ final class P9Directory extends P9Node {
         invalidate();
     }
 
+    /** Tunlinkat, or for servers without it (diod) a walk to the entry and Tremove, as v9fs does. */
+    private void remove(String name, int flags, String what) throws ErrnoException {
+        try {
+            fs.client.call(new Tunlinkat(fid, name, flags), Runlinkat.class, what);
+        } catch (ErrnoException e) {
+            if (e.errno() != Errno.EOPNOTSUPP && e.errno() != Errno.ENOSYS) {
+                throw e;
+            }
+            int f = fs.walk(fid, List.of(name), what);
+            try {
+                fs.client.call(new Tremove(f), Rremove.class, what);
+            } finally {
+                fs.client.releaseFid(f);
+            }
+        }
+    }
+
     @Override
     public void unlink(String name, Node child) throws ErrnoException {
-        fs.client.call(new Tunlinkat(fid, name, 0), Runlinkat.class, "unlink " + child(name));
+        remove(name, 0, "unlink " + child(name));
         ((P9Node) child).invalidate();
         invalidate();
     }
 
     @Override
     public void rmdir(String name, Node child) throws ErrnoException {
-        fs.client.call(new Tunlinkat(fid, name, Tunlinkat.AT_REMOVEDIR), Runlinkat.class, "rmdir " + child(name));
+        remove(name, Tunlinkat.AT_REMOVEDIR, "rmdir " + child(name));
         invalidate();
     }
 
@@ -173,8 +190,16 @@ final class P9Directory extends P9Node {
             throw Errno.EINVAL.exception("rename " + child(oldName) + ": RENAME_EXCHANGE is not in 9P2000.L");
         }
         P9Directory to = (P9Directory) newParent;
-        fs.client.call(new Trenameat(fid, oldName, to.fid, newName), Rrenameat.class,
-                "rename " + child(oldName) + " to " + to.child(newName));
+        String what = "rename " + child(oldName) + " to " + to.child(newName);
+        try {
+            fs.client.call(new Trenameat(fid, oldName, to.fid, newName), Rrenameat.class, what);
+        } catch (ErrnoException e) {
+            if (e.errno() != Errno.EOPNOTSUPP && e.errno() != Errno.ENOSYS) {
+                throw e;
+            }
+            // servers without Trenameat (diod): the older Trename of the child's own fid, as v9fs does
+            fs.client.call(new Trename(((P9Node) child).fid, to.fid, newName), Rrename.class, what);
+        }
         ((P9Node) child).invalidate();
         if (replaced != null) {
             ((P9Node) replaced).invalidate();

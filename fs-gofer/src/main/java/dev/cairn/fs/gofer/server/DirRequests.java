@@ -51,9 +51,8 @@ final class DirRequests {
 
     Message walk(Twalk m) throws ErrnoException {
         Fid from = fids.get(m.fid());
-        if (from.isOpen()) {
-            throw Errno.EBADF.exception("walk from opened fid " + from.describe());
-        }
+        // walking from an opened fid is allowed (diod allows it and its clients rely on it): the
+        // walk uses only the fid's O_PATH fd, never its I/O fd
         if (m.newfid() != m.fid() && fids.inUse(m.newfid())) {
             throw Errno.EBADF.exception("walk: newfid " + Integer.toUnsignedString(m.newfid()) + " in use");
         }

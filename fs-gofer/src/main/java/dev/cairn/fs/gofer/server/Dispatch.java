@@ -64,7 +64,8 @@ final class Dispatch {
         } else if (m instanceof Tgetlock x) {
             return f.getlock(x);
         } else if (m instanceof Tauth) {
-            throw Errno.EOPNOTSUPP.exception("authentication is not required");
+            // as diod: ENOENT tells a client that no authentication is required, attach directly
+            throw Errno.ENOENT.exception("authentication is not required");
         }
         throw Errno.EOPNOTSUPP.exception(m.type().name());
     }

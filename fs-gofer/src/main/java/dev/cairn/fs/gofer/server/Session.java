@@ -145,13 +145,17 @@ public final class Session implements Runnable {
         try {
             if (m instanceof Tflush fl) {
                 flush(fl.oldtag());
+                inFlight.remove(tag, p);
                 reply(tag, new Rflush());
                 return;
             }
             if (!p.state.compareAndSet(QUEUED, RUNNING)) {
                 return; // flushed before it started: never answered
             }
-            reply(tag, answer(m));
+            Message r = answer(m);
+            // the tag is free again before the peer can see the reply and reuse it
+            inFlight.remove(tag, p);
+            reply(tag, r);
         } finally {
             inFlight.remove(tag, p);
             p.done.countDown();

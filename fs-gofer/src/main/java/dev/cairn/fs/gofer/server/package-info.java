@@ -19,7 +19,7 @@
  * operations then fail with ENOENT rather than act elsewhere. Qid paths are host inode
  * numbers (mixed with the device number for files on other host filesystems below the root).
  * Credentials: requests run with the server's own identity; when it runs as root new files are
- * chowned to the attaching uid and the requested gid. No authentication (Tauth → EOPNOTSUPP).
+ * chowned to the attaching uid and the requested gid. No authentication: Tauth answers ENOENT, as diod does, which clients read as "attach directly".
  *
  * <h2>Concurrency</h2>
  * Per connection: one reader thread, a pool of 6 workers, at most 64 requests in flight;

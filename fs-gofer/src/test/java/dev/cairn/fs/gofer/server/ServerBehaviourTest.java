@@ -197,7 +197,7 @@ class ServerBehaviourTest {
             w.clunk(x);
             assertThat(w.session.fidCount()).isEqualTo(before);
             assertErrno(Errno.EBADF, () -> w.clunk(x));
-            assertErrno(Errno.EOPNOTSUPP, () -> w.c.call(new Tauth(5, "u", "", 0), Rauth.class, "auth"));
+            assertErrno(Errno.ENOENT, () -> w.c.call(new Tauth(5, "u", "", 0), Rauth.class, "auth"));
         }
     }
 
