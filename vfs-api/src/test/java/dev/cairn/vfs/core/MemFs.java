@@ -29,6 +29,8 @@ final class MemFs implements Filesystem {
     private final AtomicLong inos = new AtomicLong(1);
     private final Inode root;
     volatile boolean released;
+    /** Behaves like a shared remote filesystem: the core must revalidate cached names. */
+    volatile boolean revalidating;
 
     static FilesystemType type() {
         return new FilesystemType() {
@@ -39,9 +41,11 @@ final class MemFs implements Filesystem {
 
             @Override
             public Filesystem newFilesystem(MountContext ctx) throws ErrnoException {
-                ctx.options().requireOnly(TYPE, java.util.Set.of("mode"));
+                ctx.options().requireOnly(TYPE, java.util.Set.of("mode", "revalidate"));
                 int mode = Integer.parseInt(ctx.options().get("mode").orElse("755"), 8);
-                return new MemFs(mode, ctx.credentials());
+                MemFs fs = new MemFs(mode, ctx.credentials());
+                fs.revalidating = ctx.options().has("revalidate");
+                return fs;
             }
         };
     }
@@ -59,6 +63,11 @@ final class MemFs implements Filesystem {
     @Override
     public String superOptions() {
         return "mode=" + Integer.toOctalString(root.mode & 07777);
+    }
+
+    @Override
+    public boolean revalidates() {
+        return revalidating;
     }
 
     @Override
@@ -259,6 +268,11 @@ final class MemFs implements Filesystem {
             }
             remove(oldName);
             np.add(newName, (Inode) child);
+        }
+
+        @Override
+        public boolean revalidate(String name, Node child) {
+            return entries.get(name) == child;
         }
 
         @Override
