@@ -61,9 +61,11 @@ final class CairnRuntime implements AutoCloseable {
     /**
      * Starts the framework.
      *
-     * @param progress where progress and warnings go (a null stream for {@code -q})
+     * @param progress where progress goes (a null stream for {@code -q})
+     * @param warnings where warnings go, even with {@code -q}
      */
-    static CairnRuntime start(Path home, Path deployDir, PrintStream progress) throws IOException, BundleException {
+    static CairnRuntime start(Path home, Path deployDir, PrintStream progress, PrintStream warnings)
+            throws IOException, BundleException {
         Path bundles = home.resolve("bundles");
         Files.createDirectories(deployDir);
         long t0 = System.nanoTime();
@@ -71,6 +73,11 @@ final class CairnRuntime implements AutoCloseable {
         CairnRuntime rt = new CairnRuntime(f, deployDir, progress);
         progress.printf("cairn: Felix started with %d bundles in %d ms; hot-deploy directory %s%n",
                 f.context().getBundles().length - 1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), deployDir);
+        List<String> problems = f.problems();
+        if (!problems.isEmpty()) {
+            // always shown, even with -q: something the sandbox may need is missing
+            warnings.println("cairn: warning: bundles not running: " + String.join(", ", problems));
+        }
         return rt;
     }
 

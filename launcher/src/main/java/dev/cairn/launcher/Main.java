@@ -53,7 +53,7 @@ public final class Main {
         PrintStream progress = plan.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : ERR;
         CairnRuntime rt = null;
         try {
-            rt = CairnRuntime.start(home(), plan.deployDir(), progress);
+            rt = CairnRuntime.start(home(), plan.deployDir(), progress, ERR);
             CairnRuntime started = rt;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cairn-shutdown"));
             rt.awaitDeployDir();

@@ -213,7 +213,7 @@ class CliIT {
     }
 
     @Test
-    void jarDroppedIntoTheDeployDirOfARunningShellBecomesMountable() throws Exception {
+    void jarDroppedIntoARunningShellBecomesMountableAndReplacingItHotSwaps() throws Exception {
         Path jar = helloJar();
         Process p = start("shell", "-q", "--deploy", deploy.toString(), "--allow-user-mount", "hello");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -222,25 +222,60 @@ class CliIT {
         Thread te = pump(p.getErrorStream(), err);
         try (OutputStream stdin = p.getOutputStream()) {
             say(stdin, "mkdir /mnt");
-            awaitOutput(out, "cairn# ", 1);
-            // copy next to the deploy dir, then move in atomically: FileInstall never sees half a jar
-            Path staged = Files.copy(jar, work.resolve("hello-fs.jar"));
-            Files.move(staged, deploy.resolve("hello-fs.jar"), StandardCopyOption.ATOMIC_MOVE);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!text(out).contains("nodev\thello") && System.nanoTime() < deadline) {
-                say(stdin, "filesystems");
-                Thread.sleep(500);
-            }
-            say(stdin, "mount -t hello none /mnt");
-            say(stdin, "cat /mnt/hello.txt");
+            awaitOutput(out, "cairn# ", 2);
+            dropIntoDeploy(jar, 0);
+            repeatUntil(stdin, out, "filesystems", "nodev\thello");
+            say(stdin, "mount -t hello none /mnt; cat /mnt/hello.txt");
+            awaitOutput(out, "Hello\n", 1);
+
+            // a newer jar replaces the bundle: its mounts are detached, the type comes back
+            dropIntoDeploy(jar, 60_000);
+            repeatUntil(stdin, out, "mounts", CliIT::lastTableHasNoHelloMount);
+            repeatUntil(stdin, out, "mount -t hello -o greeting=Again none /mnt; cat /mnt/hello.txt", "Again\n");
             say(stdin, "exit");
         }
         assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
         to.join();
         te.join();
-        assertThat(text(out)).contains("nodev\thello").contains("Hello\n");
-        assertThat(text(err)).doesNotContain("mount:");
         assertThat(p.exitValue()).isZero();
+        assertThat(text(out)).contains("Hello\n").contains("Again\n");
+    }
+
+    /** Copies {@code jar} next to the deploy dir, dates it, and moves it in atomically. */
+    private void dropIntoDeploy(Path jar, long mtimeOffsetMillis) throws IOException {
+        Path staged = Files.copy(jar, work.resolve("staged.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(staged, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() + mtimeOffsetMillis));
+        Files.move(staged, deploy.resolve("hello-fs.jar"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** True when the last complete mount table printed has no hello mount at /mnt. */
+    private static boolean lastTableHasNoHelloMount(String output) {
+        int last = output.lastIndexOf(" / tmpfs ");
+        int prompt = output.lastIndexOf("cairn# ");
+        return last >= 0 && prompt > last && !output.substring(last, prompt).contains(" /mnt hello ");
+    }
+
+    private static void repeatUntil(OutputStream stdin, ByteArrayOutputStream out, String cmd, String expected)
+            throws Exception {
+        repeatUntil(stdin, out, cmd, s -> s.contains(expected));
+    }
+
+    /** Sends {@code cmd} every 500 ms until the output satisfies {@code done} (bounded: 20 s). */
+    private static void repeatUntil(OutputStream stdin, ByteArrayOutputStream out, String cmd,
+                                    java.util.function.Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int mark = text(out).length();
+        while (System.nanoTime() < deadline) {
+            say(stdin, cmd);
+            Thread.sleep(500);
+            String since = text(out).substring(mark);
+            if (done.test(since)) {
+                return;
+            }
+        }
+        throw new AssertionError("'" + cmd + "' never gave the expected output: " + text(out));
     }
 
     private static void say(OutputStream stdin, String line) throws IOException {
