@@ -31,10 +31,19 @@ final class TmpfsFilesystem implements Filesystem {
     /** Pages never handed out beyond this, whatever size= says: the heap could not hold them. */
     private final long hardLimitPages;
 
+    /** At most this many free pages are kept for reuse (64 MiB, or 1/8 of the size limit). */
+    private static final long POOL_MAX_PAGES = 16384;
+    private final TmpfsPagePool pool;
+
     TmpfsFilesystem(TmpfsOptions options, long ramPages) {
         this.options = options;
         long max = options.maxPages();
         this.hardLimitPages = max == 0 ? ramPages : Math.min(max, ramPages);
+        this.pool = new TmpfsPagePool((int) Math.min(POOL_MAX_PAGES, hardLimitPages / 8));
+    }
+
+    TmpfsPagePool pool() {
+        return pool;
     }
 
     void setRoot(TmpfsNode root) {

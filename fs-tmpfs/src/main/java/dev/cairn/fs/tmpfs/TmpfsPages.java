@@ -43,8 +43,11 @@ final class TmpfsPages {
         return high == null ? null : high.get(index);
     }
 
-    /** The page at {@code index}, allocated (and charged) if absent; null when the budget is spent. */
-    private byte[] pageForWrite(long index) {
+    /**
+     * The page at {@code index}, allocated (and charged) if absent; null when the budget is
+     * spent. A new page is zeroed unless the caller overwrites it whole.
+     */
+    private byte[] pageForWrite(long index, boolean whole) {
         byte[] p = page(index);
         if (p != null) {
             return p;
@@ -52,7 +55,10 @@ final class TmpfsPages {
         if (!fs.tryReservePages(1)) {
             return null;
         }
-        p = new byte[PAGE];
+        p = whole ? fs.pool().takeDirty() : null;
+        if (p == null) {
+            p = fs.pool().takeZeroed();
+        }
         store(index, p);
         count = count + 1;
         return p;
@@ -79,14 +85,20 @@ final class TmpfsPages {
 
     private void drop(long index) {
         if (index < LOW_PAGES) {
-            if (index < low.length && low[(int) index] != null) {
+            byte[] p = index < low.length ? low[(int) index] : null;
+            if (p != null) {
                 low[(int) index] = null;
                 count = count - 1;
                 fs.releasePages(1);
+                fs.pool().give(p);
             }
-        } else if (high != null && high.remove(index) != null) {
-            count = count - 1;
-            fs.releasePages(1);
+        } else if (high != null) {
+            byte[] p = high.remove(index);
+            if (p != null) {
+                count = count - 1;
+                fs.releasePages(1);
+                fs.pool().give(p);
+            }
         }
     }
 
@@ -119,7 +131,7 @@ final class TmpfsPages {
         while (done < n) {
             int in = (int) (pos & (PAGE - 1));
             int chunk = Math.min(n - done, PAGE - in);
-            byte[] p = pageForWrite(pos >>> SHIFT);
+            byte[] p = pageForWrite(pos >>> SHIFT, in == 0 && chunk == PAGE);
             if (p == null) {
                 break;
             }
@@ -161,6 +173,9 @@ final class TmpfsPages {
         if (high != null && last >= LOW_PAGES) {
             Map<Long, byte[]> sub = high.subMap(Math.max(first, LOW_PAGES), true, last, true);
             long freed = sub.size();
+            for (byte[] p : sub.values()) {
+                fs.pool().give(p);
+            }
             sub.clear();
             count = count - freed;
             fs.releasePages(freed);
@@ -202,7 +217,7 @@ final class TmpfsPages {
         }
         for (long i = first; i <= last; i++) {
             if (page(i) == null) {
-                store(i, new byte[PAGE]);
+                store(i, fs.pool().takeZeroed());
                 count = count + 1;
             }
         }

@@ -158,6 +158,30 @@ class TmpfsRegularFileTest {
     }
 
     @Test
+    void reusedPagesOfDeletedFilesReadAsZerosInNewFiles() throws Exception {
+        TmpfsFixture f = TmpfsFixture.mount("");
+        Task t = f.root;
+        byte[] junk = new byte[8 * PAGE];
+        Arrays.fill(junk, (byte) 0x5a);
+        t.writeFile("/old", junk);
+        t.unlink("/old");
+        int fd = f.create("/new");
+        t.pwrite(fd, bytes("x"), 10);
+        t.fallocate(fd, 0, PAGE, 2 * PAGE);
+        t.pwrite(fd, ByteBuffer.wrap(junk, 0, PAGE), 3 * PAGE);
+        t.ftruncate(fd, 3 * PAGE + 100);
+        t.ftruncate(fd, 5 * PAGE);
+        t.pwrite(fd, bytes("y"), 4 * PAGE + 7);
+        ByteBuffer all = ByteBuffer.allocate(5 * PAGE);
+        t.pread(fd, all, 0);
+        byte[] expect = new byte[5 * PAGE];
+        expect[10] = 'x';
+        Arrays.fill(expect, 3 * PAGE, 3 * PAGE + 100, (byte) 0x5a);
+        expect[4 * PAGE + 7] = 'y';
+        assertThat(all.array()).isEqualTo(expect);
+    }
+
+    @Test
     void unlinkedOpenFileKeepsDataUntilClose() throws Exception {
         TmpfsFixture f = TmpfsFixture.mount("size=8k");
         Task t = f.root;
