@@ -113,7 +113,6 @@ final class EmbeddedFelix implements AutoCloseable {
                 }
             }
             felix.start();
-            f.awaitLevel(LOGGING_LEVEL);
             f.awaitLevel(BUNDLE_LEVEL);
             return f;
         } catch (BundleException | RuntimeException e) {
@@ -122,28 +121,31 @@ final class EmbeddedFelix implements AutoCloseable {
         }
     }
 
-    /** Moves to {@code level} (if needed) and waits until Felix reports it reached. */
+    /**
+     * Moves to {@code level} and waits for Felix's STARTLEVEL_CHANGED event, which comes after
+     * every bundle of the level was started. ({@code getStartLevel()} already answers the new
+     * level while the level's bundles are still being started, so it is no completion signal.)
+     * {@code Felix.start()} itself returns only once the beginning level is reached.
+     */
     private void awaitLevel(int level) throws BundleException {
         FrameworkStartLevel fsl = felix.adapt(FrameworkStartLevel.class);
-        CountDownLatch reached = new CountDownLatch(1);
-        if (fsl.getStartLevel() < level) {
-            fsl.setStartLevel(level, event -> {
-                if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
-                    reached.countDown();
-                }
-            });
+        if (fsl.getStartLevel() >= level) {
+            return;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LEVEL_WAIT_SECONDS);
+        CountDownLatch reached = new CountDownLatch(1);
+        fsl.setStartLevel(level, event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED || event.getType() == FrameworkEvent.ERROR) {
+                reached.countDown();
+            }
+        });
         try {
-            while (fsl.getStartLevel() < level && System.nanoTime() < deadline) {
-                reached.await(50, TimeUnit.MILLISECONDS);
+            if (!reached.await(LEVEL_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new BundleException("the framework did not reach start level " + level + " within "
+                        + LEVEL_WAIT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (fsl.getStartLevel() < level) {
-            throw new BundleException("the framework did not reach start level " + level + " within "
-                    + LEVEL_WAIT_SECONDS + " s");
+            throw new BundleException("interrupted while waiting for start level " + level);
         }
     }
 
