@@ -96,7 +96,7 @@ final class TmpfsDirectory extends TmpfsNode {
     public Node lookup(String name) throws ErrnoException {
         TmpfsDirEntry e = byName.get(name);
         if (e == null) {
-            throw Errno.ENOENT.exception(name);
+            throw new TmpfsNoEntry(name);
         }
         return e.node();
     }
