@@ -192,6 +192,23 @@ class CairnCommandsTest {
     }
 
     @Test
+    void busyMountNeedsLazyUnmount() throws Exception {
+        sh.run("mkdir /m; mount -t tmpfs none /m; mkdir /m/in; mount -t tmpfs none /m/in");
+        assertThatThrownBy(() -> sh.run("umount /m")).hasMessage("umount: /m: target is busy.");
+        sh.run("umount -l /m");
+        assertThat(sh.run("mounts")).doesNotContain(" /m ");
+    }
+
+    @Test
+    void readOnlyMountRefusesWrites() throws Exception {
+        sh.run("mkdir /ro; mount -t tmpfs -o ro none /ro");
+        assertThat(sh.run("mounts").lines()).anyMatch(l -> l.startsWith("none /ro tmpfs ro"));
+        assertThatThrownBy(() -> sh.run("write /ro/f x")).hasMessage("write: /ro/f: Read-only file system");
+        assertThatThrownBy(() -> sh.run("mkdir /ro/d"))
+                .hasMessage("mkdir: cannot create directory '/ro/d': Read-only file system");
+    }
+
+    @Test
     void filesystemsPrintsTheRegisteredTypes() throws Exception {
         assertThat(sh.run("filesystems")).isEqualTo("nodev\ttmpfs\n");
     }
