@@ -57,9 +57,24 @@ final class DevDirectory extends DevNode {
     public Node lookup(String name) throws ErrnoException {
         DevNode n = child(name);
         if (n == null) {
-            throw Errno.ENOENT.exception(name);
+            throw new NoEntry(name);
         }
         return n;
+    }
+
+    /**
+     * ENOENT for a lookup miss, without a stack trace: the core looks every name up before
+     * creating it, so misses are common and the trace would cost more than the lookup.
+     */
+    private static final class NoEntry extends ErrnoException {
+        NoEntry(String name) {
+            super(Errno.ENOENT, name);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     @Override
