@@ -17,9 +17,6 @@ import java.util.List;
  * while holding it, except by {@link TmpfsDirectory}, see its documentation).
  */
 abstract class TmpfsNode implements Node {
-    /** SetStat.ACCESSED of the core (relatime notification); literal until that API is installed. */
-    static final int ACCESSED = 256;
-
     final TmpfsFilesystem fs;
     final long ino;
     /** Guarded by this (writes); S_IFMT bits never change. */
@@ -90,7 +87,7 @@ abstract class TmpfsNode implements Node {
 
     @Override
     public void setStat(SetStat change) throws ErrnoException {
-        if (change.has(ACCESSED)) {
+        if (change.has(SetStat.ACCESSED)) {
             atime = TmpfsClock.now(); // the core's relatime notification: no ctime change
             return;
         }
