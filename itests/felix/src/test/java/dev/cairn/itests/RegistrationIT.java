@@ -52,13 +52,23 @@ public class RegistrationIT {
         return CairnBundles.felix();
     }
 
+    /**
+     * Deletes the policy and waits until boot applies the defaults again: Configuration Admin
+     * delivers the deletion asynchronously, and the next test must not see this one's policy.
+     */
     @After
     public void cleanUp() throws Exception {
         opened.forEach(Sandbox::close);
+        opened.clear();
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration(SandboxManager.POLICY_PID, "?");
         if (c.getProperties() != null) {
             c.delete();
         }
+        Sandbox probe = sandbox("reg-cleanup");
+        Await.until("default policy back", () -> probe.vfs().typePolicy("tmpfs").equals(Optional.of(TypePolicy.USER_MOUNTABLE))
+                && probe.vfs().typePolicy("devtmpfs").equals(Optional.of(TypePolicy.USER_MOUNTABLE)));
+        probe.close();
+        opened.clear();
     }
 
     private Sandbox sandbox(String id) throws ErrnoException {
