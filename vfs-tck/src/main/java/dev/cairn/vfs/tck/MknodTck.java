@@ -25,15 +25,6 @@ public abstract class MknodTck extends TckSuite {
     }
 
     @Test
-    void openingADeviceNodeWithoutADriverIsEnxio() throws Exception {
-        assume(TckFeature.MKNOD);
-        root.mknodat(AtFlags.AT_FDCWD, "/c", FileType.CHAR_DEVICE.bits() | 0666, 250, 251);
-        assertErrno(Errno.ENXIO, () -> root.open("/c", O_RDWR, 0));
-        assertThat(root.stat("/c").rdevMajor()).isEqualTo(250);
-        assertThat(root.stat("/c").rdevMinor()).isEqualTo(251);
-    }
-
-    @Test
     void aUserWithCapMknodMayMakeDevices() throws Exception {
         assume(TckFeature.MKNOD);
         String w = scratch();

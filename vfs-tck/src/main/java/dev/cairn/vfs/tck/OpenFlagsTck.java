@@ -96,4 +96,39 @@ public abstract class OpenFlagsTck extends TckSuite {
         int fd = root.open("/d/f", O_WRONLY | O_CREAT, 0644);
         assertThat(root.fdPath(fd)).isEqualTo("/d/f");
     }
+
+    @Test
+    void concurrentExclusiveCreatesHaveExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String name = "/race" + round;
+            java.util.concurrent.atomic.AtomicInteger wins = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger exists = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                dev.cairn.vfs.Task t = task(root.credentials());
+                Thread th = new Thread(() -> {
+                    try {
+                        go.await();
+                        t.close(t.open(name, O_WRONLY | O_CREAT | OpenFlags.O_EXCL, 0644));
+                        wins.incrementAndGet();
+                    } catch (dev.cairn.vfs.ErrnoException e) {
+                        if (e.errno() == Errno.EEXIST) {
+                            exists.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                th.start();
+                threads.add(th);
+            }
+            go.countDown();
+            for (Thread th : threads) {
+                th.join(CASE_TIMEOUT.toMillis());
+            }
+            assertThat(wins.get()).as("round %d winners", round).isEqualTo(1);
+            assertThat(exists.get()).as("round %d losers with EEXIST", round).isEqualTo(1);
+        }
+    }
 }

@@ -98,6 +98,14 @@ public abstract class VfsTck {
     }
 
     @Nested
+    class Devices extends DeviceTck {
+        @Override
+        protected TckFixture fixture() {
+            return VfsTck.this.fixture();
+        }
+    }
+
+    @Nested
     class Statfs extends StatfsTck {
         @Override
         protected TckFixture fixture() {
