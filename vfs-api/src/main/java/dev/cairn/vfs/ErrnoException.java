@@ -6,9 +6,15 @@ import java.util.Objects;
  * The one checked exception of the VFS: a Linux {@link Errno} plus a message that names the
  * offending path, option or field. {@link #getMessage()} reads like a shell error, e.g.
  * {@code "ENOENT: /etc/missing: No such file or directory"}.
+ *
+ * <p>Errnos are ordinary results (ENOENT on every failed lookup), so by default these
+ * exceptions carry no stack trace: filling one in costs more than the operation. Set the
+ * system property {@code cairn.errno.stackTraces=true} to get stack traces for debugging.
+ * The cause, when given, is kept either way.
  */
 public class ErrnoException extends Exception {
     private static final long serialVersionUID = 1L;
+    private static final boolean STACK_TRACES = Boolean.getBoolean("cairn.errno.stackTraces");
 
     private final Errno errno;
     private final String detail;
@@ -18,7 +24,7 @@ public class ErrnoException extends Exception {
     }
 
     public ErrnoException(Errno errno, String detail, Throwable cause) {
-        super(format(errno, detail), cause);
+        super(format(errno, detail), cause, true, STACK_TRACES);
         this.errno = Objects.requireNonNull(errno, "errno");
         this.detail = detail == null ? "" : detail;
     }

@@ -2,7 +2,6 @@ package dev.cairn.vfs.core;
 
 import dev.cairn.vfs.FileType;
 import dev.cairn.vfs.spi.Node;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,13 +25,17 @@ final class Dentry {
 
     /** Guarded by the parent's {@link #lock} (and the rename lock when moved across dirs). */
     volatile Dentry parent;
-    /** Guarded by the parent's {@link #lock}. */
+    /** Guarded by the parent's {@link #lock}; changed only while out of the parent's table. */
     volatile String name;
+    /** {@code name.hashCode()}, kept beside it for lock-free lookups. */
+    volatile int nameHash;
+    /** Next dentry in the parent's {@link ChildTable} chain; guarded by the parent's lock. */
+    volatile Dentry nextInTable;
     /** True once unlinked/removed; guarded by the parent's lock. */
     volatile boolean dead;
 
-    /** Cached children by name (directories only, else null); writes guarded by {@link #lock}. */
-    final ConcurrentHashMap<String, Dentry> children;
+    /** Cached children (directories only, else null); writes guarded by {@link #lock}. */
+    final ChildTable children;
     /** Serialises mutations of this directory (null for non-directories). */
     final ReentrantLock lock;
 
@@ -45,10 +48,18 @@ final class Dentry {
         this.type = type;
         this.parent = parent;
         this.name = name;
+        this.nameHash = name.hashCode();
         this.synthetic = synthetic;
         boolean dir = type == FileType.DIRECTORY.bits();
-        this.children = dir ? new ConcurrentHashMap<>() : null;
+        this.children = dir ? new ChildTable() : null;
         this.lock = dir ? new ReentrantLock() : null;
+    }
+
+    /** Renames this dentry (caller holds the lock of the directory it is out of/into). */
+    void setNameLocked(Dentry newParent, String newName) {
+        parent = newParent;
+        name = newName;
+        nameHash = newName.hashCode();
     }
 
     boolean isDir() {

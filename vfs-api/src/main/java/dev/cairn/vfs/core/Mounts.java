@@ -276,7 +276,7 @@ final class Mounts {
                     throw Errno.EACCES.exception(path);
                 }
                 Node n = dir.node.mkdir(name, attrs);
-                dir.children.put(name, new Dentry(n, dir.fs, FileType.DIRECTORY.bits(), dir, name, false));
+                dir.children.putLocked(new Dentry(n, dir.fs, FileType.DIRECTORY.bits(), dir, name, false));
             } catch (ErrnoException e) {
                 Errno en = e.errno();
                 if (synthetic && (en == Errno.EPERM || en == Errno.EROFS || en == Errno.EACCES)) {
@@ -293,6 +293,6 @@ final class Mounts {
     private static void addSyntheticLocked(Credentials creds, Dentry dir, String name) {
         Dentry sd = new Dentry(new SyntheticDir(creds.uid(), creds.gid()), dir.fs, FileType.DIRECTORY.bits(),
                 dir, name, true);
-        dir.children.put(name, sd);
+        dir.children.putLocked(sd);
     }
 }

@@ -74,7 +74,7 @@ final class Opener {
                             t.umask(), 0, 0);
                     Node n = dir.node.create(name, attrs);
                     child = new Dentry(n, dir.fs, FileType.REGULAR.bits(), dir, name, false);
-                    dir.children.put(name, child);
+                    dir.children.putLocked(child);
                     w.d = child;
                     return true;
                 }

@@ -111,7 +111,7 @@ final class PathOps {
                 default -> n = type == FileType.REGULAR.bits() ? dir.node.create(name, attrs)
                         : dir.node.mknod(name, attrs);
             }
-            dir.children.put(name, new Dentry(n, dir.fs, type, dir, name, false));
+            dir.children.putLocked(new Dentry(n, dir.fs, type, dir, name, false));
         } catch (ErrnoException e) {
             throw e.detail().contains(w.origPath) ? e : e.withContext(w.origPath);
         } finally {
@@ -158,7 +158,7 @@ final class PathOps {
                 throw Errno.ENOENT.exception(oldPath + ": file was removed");
             }
             dir.node.link(name, src.d.node);
-            dir.children.put(name, new Dentry(src.d.node, dir.fs, src.d.type, dir, name, false));
+            dir.children.putLocked(new Dentry(src.d.node, dir.fs, src.d.type, dir, name, false));
         } finally {
             dir.lock.unlock();
         }
@@ -238,7 +238,7 @@ final class PathOps {
                 }
                 dir.node.unlink(name, child.node);
             }
-            dir.children.remove(name, child);
+            dir.children.removeLocked(child);
             child.dead = true;
         } finally {
             dir.lock.unlock();
@@ -249,7 +249,7 @@ final class PathOps {
         if (d.children == null) {
             return false;
         }
-        for (Dentry c : d.children.values()) {
+        for (Dentry c : d.children.snapshot()) {
             if (c.synthetic && !c.dead) {
                 return true;
             }

@@ -145,20 +145,18 @@ final class Renamer {
             throw Errno.EBUSY.exception(oldPath + " -> " + newPath + ": mount point");
         }
         od.node.rename(oldName, src.node, nd.node, newName, dst == null ? null : dst.node, flags);
-        if (exchange) {
-            od.children.put(oldName, dst);
-            nd.children.put(newName, src);
-            dst.parent = od;
-            dst.name = oldName;
-        } else {
-            od.children.remove(oldName, src);
-            if (dst != null) {
-                dst.dead = true;
-            }
-            nd.children.put(newName, src);
+        od.children.removeLocked(src);
+        if (dst != null) {
+            nd.children.removeLocked(dst);
         }
-        src.parent = nd;
-        src.name = newName;
+        src.setNameLocked(nd, newName);
+        nd.children.putLocked(src);
+        if (exchange) {
+            dst.setNameLocked(od, oldName);
+            od.children.putLocked(dst);
+        } else if (dst != null) {
+            dst.dead = true;
+        }
     }
 
     static boolean isEmptyDir(Dentry d) throws ErrnoException {

@@ -35,7 +35,14 @@ final class TaskImpl implements Task {
     final PathOps ops = new PathOps(this);
     private final Opener opener = new Opener(this);
 
-    private volatile Credentials creds;
+    /** Credentials with their search-everything capability precomputed, swapped as a unit. */
+    private record CredState(Credentials creds, boolean searchAll) {
+        CredState(Credentials c) {
+            this(c, Perms.searchesAll(c));
+        }
+    }
+
+    private volatile CredState cred;
     private volatile int umask = 022;
     /** Root and cwd: written under this, read without (volatile). Each holds a mount user ref. */
     private volatile MountImpl rootM;
@@ -48,7 +55,7 @@ final class TaskImpl implements Task {
 
     TaskImpl(CoreVfs vfs, Credentials creds, NamespaceImpl ns) {
         this.vfs = vfs;
-        this.creds = creds;
+        this.cred = new CredState(creds);
         this.ns = ns;
         MountImpl r = ns.root;
         r.incUsers();
@@ -71,13 +78,13 @@ final class TaskImpl implements Task {
 
     @Override
     public Credentials credentials() {
-        return creds;
+        return cred.creds();
     }
 
     @Override
     public void setCredentials(Credentials c) {
         if (c != null) {
-            creds = c;
+            cred = new CredState(c);
         }
     }
 
@@ -111,7 +118,8 @@ final class TaskImpl implements Task {
     }
 
     Walk newWalk() {
-        return new Walk(vfs, creds, rootM, rootD);
+        CredState c = cred;
+        return new Walk(vfs, c.creds(), c.searchAll(), rootM, rootD);
     }
 
     /** A walk started at {@code dirfd} (or the cwd) for {@code path}. */
@@ -215,7 +223,7 @@ final class TaskImpl implements Task {
     public int read(int fd, ByteBuffer dst) throws ErrnoException {
         FileDescription d = fds.get(fd);
         try {
-            return d.read(dst, creds);
+            return d.read(dst, credentials());
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "read fd " + fd);
         }
@@ -225,7 +233,7 @@ final class TaskImpl implements Task {
     public int write(int fd, ByteBuffer src) throws ErrnoException {
         FileDescription d = fds.get(fd);
         try {
-            return d.write(src, creds);
+            return d.write(src, credentials());
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "write fd " + fd);
         }
@@ -235,7 +243,7 @@ final class TaskImpl implements Task {
     public int pread(int fd, ByteBuffer dst, long offset) throws ErrnoException {
         FileDescription d = fds.get(fd);
         try {
-            return d.pread(dst, offset, creds);
+            return d.pread(dst, offset, credentials());
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "pread fd " + fd);
         }
@@ -245,7 +253,7 @@ final class TaskImpl implements Task {
     public int pwrite(int fd, ByteBuffer src, long offset) throws ErrnoException {
         FileDescription d = fds.get(fd);
         try {
-            return d.pwrite(src, offset, creds);
+            return d.pwrite(src, offset, credentials());
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "pwrite fd " + fd);
         }
@@ -267,7 +275,7 @@ final class TaskImpl implements Task {
         try {
             long dot = d.dentry.node.stat().ino();
             long dotdot = parentIno(d.mount, d.dentry, dot);
-            return d.getdents(max, dot, dotdot, creds);
+            return d.getdents(max, dot, dotdot, credentials());
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "getdents fd " + fd);
         }
@@ -635,7 +643,7 @@ final class TaskImpl implements Task {
 
     @Override
     public void chroot(String path) throws ErrnoException {
-        if (!creds.has(Capability.CAP_SYS_CHROOT)) {
+        if (!credentials().has(Capability.CAP_SYS_CHROOT)) {
             throw Errno.EPERM.exception("chroot " + path + ": CAP_SYS_CHROOT required");
         }
         try {
@@ -660,7 +668,7 @@ final class TaskImpl implements Task {
     public void mount(String source, String target, String type, int flags, String data) throws ErrnoException {
         try {
             Walk w = resolveAt(AtFlags.AT_FDCWD, target, true, 0);
-            Credentials c = creds;
+            Credentials c = credentials();
             if ((flags & MountFlags.MS_REMOUNT) != 0) {
                 if (!c.has(Capability.CAP_SYS_ADMIN)) {
                     throw Errno.EPERM.exception("mount " + target + ": CAP_SYS_ADMIN required");
@@ -699,7 +707,7 @@ final class TaskImpl implements Task {
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "umount " + target);
         }
-        vfs.mounts.umount(creds, ns, w.m, w.d, target, flags);
+        vfs.mounts.umount(credentials(), ns, w.m, w.d, target, flags);
     }
 
     // ---- conveniences ---------------------------------------------------------------
@@ -780,6 +788,6 @@ final class TaskImpl implements Task {
 
     @Override
     public String toString() {
-        return "Task[" + vfs.name() + " uid=" + creds.uid() + "]";
+        return "Task[" + vfs.name() + " uid=" + credentials().uid() + "]";
     }
 }

@@ -42,12 +42,19 @@ final class Walk {
     int lastKind;
     boolean trailing;
 
-    private final NameKey key = new NameKey();
+    /** String hash of the last component. */
+    int lastHash;
+    /** String hash of the component being stepped into. */
+    private int compHash;
 
     Walk(CoreVfs vfs, Credentials creds, MountImpl rootM, Dentry rootD) {
+        this(vfs, creds, Perms.searchesAll(creds), rootM, rootD);
+    }
+
+    Walk(CoreVfs vfs, Credentials creds, boolean searchAll, MountImpl rootM, Dentry rootD) {
         this.vfs = vfs;
         this.creds = creds;
-        this.searchAll = Perms.searchesAll(creds);
+        this.searchAll = searchAll;
         this.rootM = rootM;
         this.rootD = rootD;
     }
@@ -101,7 +108,10 @@ final class Walk {
                 return;
             }
             int e = i;
-            while (e < len && path.charAt(e) != '/') {
+            int h = 0;
+            char ch;
+            while (e < len && (ch = path.charAt(e)) != '/') {
+                h = 31 * h + ch;
                 e++;
             }
             if (e - i > NAME_MAX / 3 && Utf8.length(path, i, e) > NAME_MAX) {
@@ -116,10 +126,12 @@ final class Walk {
                 lastEnd = e;
                 trailing = next > e;
                 lastKind = kind(i, e);
+                lastHash = h;
                 pos = next;
                 return;
             }
             pos = next;
+            compHash = h;
             step(i, e, next, true, false);
         }
     }
@@ -131,6 +143,7 @@ final class Walk {
             if (lastKind == LAST_NONE) {
                 break;
             }
+            compHash = lastHash;
             if (!step(lastStart, lastEnd, pos, follow || trailing, true)) {
                 break;
             }
@@ -261,8 +274,7 @@ final class Walk {
 
     /** The cached or looked-up child {@code path[s,e)} of {@code dir}; ENOENT when absent. */
     private Dentry child(Dentry dir, int s, int e) throws ErrnoException {
-        key.set(path, s, e);
-        Dentry c = dir.children.get(key);
+        Dentry c = dir.children.get(path, s, e, compHash);
         if (c != null && (!dir.fs.revalidates || c.synthetic || dir.node.revalidate(c.name, c.node))) {
             return c;
         }
@@ -275,8 +287,7 @@ final class Walk {
 
     /** The last component as a child of the current directory, or null when absent. */
     Dentry lastChild() throws ErrnoException {
-        key.set(path, lastStart, lastEnd);
-        Dentry c = d.children.get(key);
+        Dentry c = d.children.get(path, lastStart, lastEnd, lastHash);
         if (c != null && (!d.fs.revalidates || c.synthetic || d.node.revalidate(c.name, c.node))) {
             return c;
         }
@@ -306,7 +317,7 @@ final class Walk {
             return c;
         }
         if (c != null && !c.isMountpoint()) {
-            dir.children.remove(name, c);
+            dir.children.removeLocked(c);
         } else if (c != null) {
             return c;
         }
@@ -323,7 +334,7 @@ final class Walk {
             return null;
         }
         Dentry nd = new Dentry(n, dir.fs, n.stat().mode() & FileType.S_IFMT, dir, name, false);
-        dir.children.put(name, nd);
+        dir.children.putLocked(nd);
         return nd;
     }
 }
