@@ -19,8 +19,39 @@ import java.util.List;
 final class P9Directory extends P9Node {
     private static final int READDIR_COUNT = 32 * 1024;
 
+    /**
+     * Server cookies that do not fit a non-negative loff_t (ext4 hash cookies can use all 64
+     * bits) are given small stand-ins from {@link #MAPPED_BASE} up, remembered per directory.
+     */
+    private static final long MAPPED_BASE = 1L << 62;
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> toServer = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> toClient = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextMapped = new java.util.concurrent.atomic.AtomicLong(MAPPED_BASE);
+
     P9Directory(P9Filesystem fs, int fid, String path, Attr attr) {
         super(fs, fid, path, attr);
+    }
+
+    private long clientCookie(long server) {
+        if (server >= 0 && server < MAPPED_BASE) {
+            return server;
+        }
+        return toClient.computeIfAbsent(server, s -> {
+            long c = nextMapped.getAndIncrement();
+            toServer.put(c, s);
+            return c;
+        });
+    }
+
+    private long serverCookie(long client) throws ErrnoException {
+        if (client < MAPPED_BASE) {
+            return client;
+        }
+        Long s = toServer.get(client);
+        if (s == null) {
+            throw Errno.EINVAL.exception("readdir " + path + ": unknown cookie " + client);
+        }
+        return s;
     }
 
     private String child(String name) {
@@ -71,7 +102,7 @@ final class P9Directory extends P9Node {
         int f = fs.walk(fid, List.of(), "readdir " + path);
         try {
             fs.client.call(new Tlopen(f, 0), Rlopen.class, "open " + path);
-            long off = cookie;
+            long off = serverCookie(cookie);
             while (true) {
                 List<DirEntry> es = fs.client.call(new Treaddir(f, off, READDIR_COUNT), Rreaddir.class,
                         "readdir " + path).entries();
@@ -83,7 +114,7 @@ final class P9Directory extends P9Node {
                     if (e.name().equals(".") || e.name().equals("..")) {
                         continue;
                     }
-                    if (!sink.accept(e.name(), e.qid().path(), direntType(e), e.offset())) {
+                    if (!sink.accept(e.name(), e.qid().path(), direntType(e), clientCookie(e.offset()))) {
                         return;
                     }
                 }

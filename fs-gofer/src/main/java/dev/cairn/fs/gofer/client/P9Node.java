@@ -113,6 +113,96 @@ abstract class P9Node implements Node {
         }
     }
 
+    // ---- extended attributes: Txattrwalk to read, Txattrcreate + Twrite + Tclunk to write ----
+
+    private static final int XATTR_SIZE_MAX = 65536;
+
+    private byte[] readXattr(String name, String what) throws ErrnoException {
+        int x = fs.client.newFid();
+        long size;
+        try {
+            size = fs.client.call(new Txattrwalk(fid, x, name), Rxattrwalk.class, what).size();
+        } catch (ErrnoException e) {
+            fs.client.releaseFid(x);
+            throw e;
+        }
+        try {
+            if (size < 0 || size > XATTR_SIZE_MAX) {
+                throw dev.cairn.vfs.Errno.E2BIG.exception(what + ": " + size + " bytes");
+            }
+            byte[] out = new byte[(int) size];
+            int off = 0;
+            while (off < out.length) {
+                java.nio.ByteBuffer d = fs.client.call(new Tread(x, off, Math.min(out.length - off,
+                        fs.client.ioUnit())), Rread.class, what).data();
+                if (!d.hasRemaining()) {
+                    break;
+                }
+                int n = Math.min(d.remaining(), out.length - off);
+                d.get(out, off, n);
+                off += n;
+            }
+            return off == out.length ? out : java.util.Arrays.copyOf(out, off);
+        } finally {
+            P9Filesystem.clunkAsync(fs.client, x);
+        }
+    }
+
+    private void writeXattr(String name, byte[] value, int flags, String what) throws ErrnoException {
+        int x = fs.walk(fid, java.util.List.of(), what);
+        boolean clunked = false;
+        try {
+            fs.client.call(new Txattrcreate(x, name, value.length, flags), Rxattrcreate.class, what);
+            int off = 0;
+            while (off < value.length) {
+                int n = Math.min(value.length - off, fs.client.ioUnit());
+                off += fs.client.call(new Twrite(x, off, java.nio.ByteBuffer.wrap(value, off, n).slice()),
+                        Rwrite.class, what).count();
+            }
+            clunked = true;
+            fs.client.call(new Tclunk(x), Rclunk.class, what); // the server applies the change at clunk
+        } finally {
+            if (clunked) {
+                fs.client.releaseFid(x);
+            } else {
+                P9Filesystem.clunkAsync(fs.client, x);
+            }
+            invalidate();
+        }
+    }
+
+    @Override
+    public byte[] getXattr(String name) throws ErrnoException {
+        return readXattr(name, "getxattr " + path + " " + name);
+    }
+
+    @Override
+    public java.util.List<String> listXattr() throws ErrnoException {
+        byte[] all = readXattr("", "listxattr " + path);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == 0) {
+                if (i > start) {
+                    names.add(new String(all, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                start = i + 1;
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public void setXattr(String name, byte[] value, int flags) throws ErrnoException {
+        writeXattr(name, value, flags, "setxattr " + path + " " + name);
+    }
+
+    /** As Linux v9fs: an empty value with XATTR_REPLACE asks the server to remove the attribute. */
+    @Override
+    public void removeXattr(String name) throws ErrnoException {
+        writeXattr(name, new byte[0], XATTR_REPLACE, "removexattr " + path + " " + name);
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + path + "]";

@@ -36,17 +36,53 @@ final class DirRequests {
 
     Message attach(Tattach m) throws ErrnoException {
         String aname = m.aname();
-        if (!aname.isEmpty() && !aname.equals(export.exportedPath()) && !aname.equals("/")) {
-            throw Errno.ENOENT.exception("attach name \"" + aname + "\" is not exported (" + export.exportedPath()
-                    + ")");
-        }
         if (m.afid() != Message.NOFID) {
             throw Errno.EINVAL.exception("attach: no authentication fids exist");
         }
         Fid root = export.attach();
+        String base = export.exportedPath();
+        if (!aname.isEmpty() && !aname.equals(base) && !aname.equals("/")) {
+            String prefix = base.endsWith("/") ? base : base + "/";
+            if (!aname.startsWith(prefix)) {
+                root.release();
+                throw Errno.ENOENT.exception("attach name \"" + aname + "\" is not exported (" + base + ")");
+            }
+            root = attachBelow(root, aname.substring(prefix.length()), aname);
+        }
         fids.put(m.fid(), root);
         owner.uid = m.nUname() == -1 ? 0 : m.nUname();
         return new Rattach(export.qid(Host.fstat(root.pathFd(), "attach")));
+    }
+
+    /** An attach name below the export: walked like any walk, one safe step per component. */
+    private Fid attachBelow(Fid root, String rest, String aname) throws ErrnoException {
+        int fd = root.pathFd();
+        java.util.List<String> path = java.util.List.of();
+        int dup = Host.dup(fd, "attach " + aname);
+        root.release();
+        fd = dup;
+        for (String c : rest.split("/")) {
+            if (c.isEmpty() || c.equals(".")) {
+                continue;
+            }
+            if (c.equals("..")) {
+                Host.close(fd);
+                throw Errno.ENOENT.exception("attach name \"" + aname + "\" contains \"..\"");
+            }
+            Export.Step s;
+            try {
+                s = export.step(fd, path, c);
+            } finally {
+                Host.close(fd);
+            }
+            fd = s.fd();
+            path = s.path();
+            if (!s.stat().isDirectory()) {
+                Host.close(fd);
+                throw Errno.ENOTDIR.exception("attach name \"" + aname + "\"");
+            }
+        }
+        return new Fid(fd, path, HostStat.S_IFDIR);
     }
 
     Message walk(Twalk m) throws ErrnoException {
@@ -106,13 +142,31 @@ final class DirRequests {
     }
 
     /** Sets the owner of a new entry to (attach uid, gid), when the server may (running as root). */
-    private void chown(int dirfd, String name, int gid, String what) throws ErrnoException {
-        if (Host.isRoot()) {
-            try {
-                Libc.fchownat(dirfd, Libc.cstr(name), owner.uid, gid, Libc.AT_SYMLINK_NOFOLLOW);
-            } catch (com.sun.jna.LastErrorException e) {
-                throw new ErrnoException(Errno.of(e.getErrorCode()), what);
-            }
+    private void chown(int dirfd, String name, int gid, int mode, String what) throws ErrnoException {
+        int fd = Host.openAt(dirfd, name, Libc.O_PATH, 0, what);
+        try {
+            own(fd, owner.uid, gid, mode, what);
+        } finally {
+            Host.close(fd);
+        }
+    }
+
+    /**
+     * Gives a new file (fd: O_PATH or open) owner {@code uid} and group {@code gid} when they
+     * differ and the server runs as root; chown clears setuid/setgid, so the requested mode is
+     * put back afterwards (root may keep them, as Linux lets root create such files).
+     */
+    static void own(int fd, int uid, int gid, int mode, String what) throws ErrnoException {
+        if (!Host.isRoot()) {
+            return;
+        }
+        HostStat st = Host.fstat(fd, what);
+        if (st.uid() == uid && st.gid() == gid) {
+            return;
+        }
+        Host.chownFd(fd, uid, gid, what);
+        if ((mode & 06000) != 0 && !st.isSymlink()) {
+            Host.chmodFd(fd, mode, what);
         }
     }
 
@@ -126,7 +180,7 @@ final class DirRequests {
         Export.checkName(m.name(), what);
         export.checkWritable(what);
         Host.mkdirAt(d.pathFd(), m.name(), m.mode() & 07777, what);
-        chown(d.pathFd(), m.name(), m.gid(), what);
+        chown(d.pathFd(), m.name(), m.gid(), m.mode() & 07777, what);
         return new Rmkdir(created(d.pathFd(), m.name(), what));
     }
 
@@ -139,7 +193,7 @@ final class DirRequests {
             throw Errno.ENOENT.exception(what + ": empty or NUL in target");
         }
         Host.symlinkAt(m.target(), d.pathFd(), m.name(), what);
-        chown(d.pathFd(), m.name(), m.gid(), what);
+        chown(d.pathFd(), m.name(), m.gid(), 0, what);
         return new Rsymlink(created(d.pathFd(), m.name(), what));
     }
 
@@ -153,7 +207,7 @@ final class DirRequests {
             throw Errno.EINVAL.exception(what + ": mknod cannot make type 0" + Integer.toOctalString(type));
         }
         Host.mknodAt(d.pathFd(), m.name(), m.mode(), Attr.makedev(m.major(), m.minor()), what);
-        chown(d.pathFd(), m.name(), m.gid(), what);
+        chown(d.pathFd(), m.name(), m.gid(), m.mode() & 07777, what);
         return new Rmknod(created(d.pathFd(), m.name(), what));
     }
 
@@ -258,7 +312,15 @@ final class DirRequests {
             outer:
             while (true) {
                 buf.clear();
-                int n = Host.getdents(fd, buf, what);
+                int n;
+                try {
+                    n = Host.getdents(fd, buf, what);
+                } catch (ErrnoException e) {
+                    if (e.errno() != Errno.ENOENT) {
+                        throw e;
+                    }
+                    n = 0; // a removed directory: Linux says ENOENT, glibc's readdir (and we) say "empty"
+                }
                 if (n <= 0) {
                     break;
                 }

@@ -106,7 +106,8 @@ final class FileRequests {
             if ((flags & Libc.O_ACCMODE) != Libc.O_RDONLY) {
                 throw Errno.EISDIR.exception(what);
             }
-            fd = Host.openAt(f.pathFd(), ".", Libc.O_RDONLY | Libc.O_DIRECTORY, 0, what);
+            // through /proc/self/fd: works for a directory already removed (it lists as empty)
+            fd = reopenNoatime(f.pathFd(), Libc.O_RDONLY | Libc.O_DIRECTORY, what);
         } else if (f.isSymlink()) {
             throw Errno.ELOOP.exception(what + ": a symlink");
         } else {
@@ -114,11 +115,28 @@ final class FileRequests {
             if (!st.isRegular()) {
                 throw Errno.EPERM.exception(what + ": the gofer opens only regular files and directories");
             }
-            fd = Host.reopen(f.pathFd(), flags, what);
+            fd = reopenNoatime(f.pathFd(), flags, what);
         }
         f.setOpen(fd, flags);
         return new Rlopen(export.qid(Host.fstat(fd, what)), 0);
     }
+
+    /**
+     * Opens with O_NOATIME when the server may (owner or root): access times are the client's
+     * business (its mount's atime policy), reads through the gofer must not touch them.
+     */
+    private static int reopenNoatime(int pathFd, int flags, String what) throws ErrnoException {
+        try {
+            return Host.reopen(pathFd, flags | O_NOATIME, what);
+        } catch (ErrnoException e) {
+            if (e.errno() != Errno.EPERM) {
+                throw e;
+            }
+            return Host.reopen(pathFd, flags, what);
+        }
+    }
+
+    private static final int O_NOATIME = 01000000;
 
     Message lcreate(Tlcreate m) throws ErrnoException {
         Fid d = fids.get(m.fid());
@@ -132,9 +150,7 @@ final class FileRequests {
         int fd = Host.openAt(d.pathFd(), m.name(), flags, m.mode() & 07777, what);
         int pathFd = -1;
         try {
-            if (Host.isRoot()) {
-                Host.chownFd(fd, owner.uid, m.gid(), what);
-            }
+            DirRequests.own(fd, owner.uid, m.gid(), m.mode() & 07777, what);
             pathFd = Host.openAt(d.pathFd(), m.name(), Libc.O_PATH, 0, what);
             HostStat st = Host.fstat(fd, what);
             d.becomeCreated(pathFd, m.name(), st.mode() & HostStat.S_IFMT, fd, flags);
@@ -245,7 +261,7 @@ final class FileRequests {
     private void commitXattr(Fid f, Fid.XattrWrite xw) throws ErrnoException {
         String what = "setxattr " + f.describe() + " " + xw.name();
         try {
-            if (xw.value().length == 0) {
+            if (xw.value().length == 0 && xw.flags() == 2 /* XATTR_REPLACE: how v9fs removes */) {
                 Libc.removexattr(Host.procPath(f.pathFd()), Libc.cstr(xw.name()));
             } else {
                 if (xw.written()[0] != xw.value().length) {

@@ -1,0 +1,101 @@
+package dev.cairn.fs.gofer.tck;
+
+import dev.cairn.fs.gofer.client.NinePFilesystemType;
+import dev.cairn.fs.gofer.server.GoferProcess;
+import dev.cairn.vfs.MountRequest;
+import dev.cairn.vfs.TypePolicy;
+import dev.cairn.vfs.VirtualFilesystem;
+import dev.cairn.vfs.tck.TckFeature;
+import dev.cairn.vfs.tck.TckFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real gofer process (GoferMain, a separate JVM) for all kit runs of this test JVM,
+ * exporting a temporary directory over a unix socket. Every kit test gets a fresh
+ * subdirectory, attached by name ({@code aname=<export>/tck-N}), so tests never see each
+ * other's files. The process and the directory go away when the test JVM exits.
+ */
+final class SharedGofer {
+    private static SharedGofer instance;
+
+    final Path export;
+    final Path socket;
+    private final GoferProcess process;
+    private final AtomicInteger next = new AtomicInteger();
+
+    private SharedGofer() throws Exception {
+        // a host tmpfs when there is one: Linux tmpfs is the kit's oracle (xattr sizes, cookies)
+        Path shm = Path.of("/dev/shm");
+        export = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "cairn-gofer-tck")
+                : Files.createTempDirectory("cairn-gofer-tck");
+        socket = export.resolveSibling(export.getFileName() + ".sock");
+        process = GoferProcess.start("--root", export.toString(), "--listen", "unix:" + socket);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    static synchronized SharedGofer get() throws Exception {
+        if (instance == null || !instance.process.process.isAlive()) {
+            instance = new SharedGofer();
+        }
+        return instance;
+    }
+
+    private void stop() {
+        try {
+            process.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var walk = Files.walk(export)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp directory
+        }
+    }
+
+    /** What a 9p mount of a host directory through the gofer offers. */
+    static Set<TckFeature> features() {
+        return EnumSet.of(TckFeature.HARD_LINKS, TckFeature.SYMLINKS, TckFeature.XATTR_USER,
+                TckFeature.XATTR_TRUSTED, TckFeature.MKNOD, TckFeature.RENAME_NOREPLACE, TckFeature.TIMES_PRECISE,
+                TckFeature.PERMISSIONS, TckFeature.STABLE_COOKIES);
+    }
+
+    /** A fixture mounting a fresh subdirectory of the export with {@code cache}. */
+    static TckFixture fixture(String cache) {
+        return new TckFixture() {
+            private Path dir;
+            private SharedGofer g;
+
+            @Override
+            public VirtualFilesystem newVfs() throws Exception {
+                g = get();
+                VirtualFilesystem vfs = VirtualFilesystem.create("tck-9p");
+                vfs.registerFilesystemType("9p", new NinePFilesystemType(), TypePolicy.LIST_ONLY);
+                return vfs;
+            }
+
+            /** Every mount request names a fresh, empty subdirectory of the export. */
+            @Override
+            public MountRequest rootMount() {
+                try {
+                    dir = Files.createDirectory(g.export.resolve("tck-" + g.next.incrementAndGet()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return MountRequest.internal(g.socket.toString(), "9p", 0,
+                        "trans=unix,aname=" + dir + ",cache=" + cache);
+            }
+
+            @Override
+            public Set<TckFeature> features() {
+                return SharedGofer.features();
+            }
+        };
+    }
+}
