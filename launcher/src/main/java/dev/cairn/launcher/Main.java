@@ -126,7 +126,7 @@ public final class Main {
     private static void interactive(GogoSession session) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(IN, StandardCharsets.UTF_8));
         while (true) {
-            OUT.print(PROMPT);
+            OUT.print(prompt(session));
             OUT.flush();
             String line = in.readLine();
             if (line == null) {
@@ -140,6 +140,16 @@ public final class Main {
             if (!cmd.isEmpty()) {
                 runCommands(session, List.of(cmd));
             }
+        }
+    }
+
+    /** Cairn's prompt (sandbox:cwd#), or a plain one when the command is not there. */
+    private static String prompt(GogoSession session) {
+        try {
+            Object p = session.execute("cairn:prompt");
+            return p == null ? PROMPT : p.toString();
+        } catch (Reflect.Failure e) {
+            return PROMPT;
         }
     }
 

@@ -222,7 +222,7 @@ class CliIT {
         Thread te = pump(p.getErrorStream(), err);
         try (OutputStream stdin = p.getOutputStream()) {
             say(stdin, "mkdir /mnt");
-            awaitOutput(out, "cairn# ", 2);
+            awaitOutput(out, "# ", 2);
             dropIntoDeploy(jar, 0);
             repeatUntil(stdin, out, "filesystems", "nodev\thello");
             say(stdin, "mount -t hello none /mnt; cat /mnt/hello.txt");
@@ -253,7 +253,7 @@ class CliIT {
     /** True when the last complete mount table printed has no hello mount at /mnt. */
     private static boolean lastTableHasNoHelloMount(String output) {
         int last = output.lastIndexOf(" / tmpfs ");
-        int prompt = output.lastIndexOf("cairn# ");
+        int prompt = output.lastIndexOf("default:/# ");
         return last >= 0 && prompt > last && !output.substring(last, prompt).contains(" /mnt hello ");
     }
 

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
     "osgi.command.function=write", "osgi.command.function=append", "osgi.command.function=touch",
     "osgi.command.function=chmod", "osgi.command.function=mount", "osgi.command.function=umount",
     "osgi.command.function=mounts", "osgi.command.function=cd", "osgi.command.function=pwd",
-    "osgi.command.function=tree", "osgi.command.function=filesystems", "osgi.command.function=sandboxes"
+    "osgi.command.function=tree", "osgi.command.function=filesystems", "osgi.command.function=sandboxes",
+    "osgi.command.function=prompt"
 })
 public class CairnCommands {
     private static final Logger LOG = LoggerFactory.getLogger(CairnCommands.class);
@@ -211,6 +212,20 @@ public class CairnCommands {
     @Descriptor("list the filesystem types (/proc/filesystems format)")
     public void filesystems(CommandSession s, Object[] args) throws ShellException {
         mounting(s, "filesystems").filesystems();
+    }
+
+    /**
+     * The shell prompt for this session, {@code SANDBOX:CWD# } (returned, not printed: the
+     * launcher's console asks for it before each line; {@code echo (prompt)} shows it).
+     */
+    @Descriptor("the prompt text: sandbox id and working directory")
+    public String prompt(CommandSession s, Object[] args) throws ShellException {
+        Sessions.Bound b = Sessions.bound(s, manager, "prompt");
+        try {
+            return b.sandbox().id() + ":" + b.task().getcwd() + "# ";
+        } catch (dev.cairn.vfs.ErrnoException e) {
+            return b.sandbox().id() + ":?# ";
+        }
     }
 
     @Descriptor("list running sandboxes")

@@ -156,6 +156,12 @@ class CairnCommandsTest {
     }
 
     @Test
+    void promptNamesTheSandboxAndTheWorkingDirectory() throws Exception {
+        sh.run("mkdir /w; cd /w");
+        assertThat(sh.session.execute("prompt")).isEqualTo("box:/w# ");
+    }
+
+    @Test
     void eachSessionHasItsOwnTask() throws Exception {
         sh.run("mkdir /w; cd /w");
         try (GogoHarness.Session other = gogo.attached("box")) {
