@@ -27,6 +27,8 @@ final class FileDescription {
     private static final Logger LOG = LoggerFactory.getLogger(FileDescription.class);
     /** getdents positions: 0 start, 1 after ".", 2 after ".." = fs cookie 0, n+2 = fs cookie n. */
     static final long DIR_COOKIE_BASE = 2;
+    /** Positions at and above this list the directory's synthetic (in-core) children. */
+    static final long SYNTHETIC_BASE = 1L << 62;
     /** The read-access notification for relatime (see the package docs). */
     static final SetStat ACCESSED = new SetStat(SetStat.ATIME | SetStat.ATIME_NOW | SetStat.ACCESSED,
             0, 0, 0, 0, 0, 0);
@@ -284,10 +286,12 @@ final class FileDescription {
                 out.add(new Dirent("..", dotdotIno, FileType.DIRECTORY, DIR_COOKIE_BASE));
                 offset = DIR_COOKIE_BASE;
             }
-            if (offset >= DIR_COOKIE_BASE && out.size() < max) {
+            if (offset >= DIR_COOKIE_BASE && offset < SYNTHETIC_BASE && out.size() < max) {
                 long[] pos = {offset};
+                boolean[] full = {false};
                 dentry.node.readdir(offset - DIR_COOKIE_BASE, (name, ino, type, next) -> {
                     if (out.size() >= max) {
+                        full[0] = true;
                         return false;
                     }
                     long o = next + DIR_COOKIE_BASE;
@@ -295,11 +299,33 @@ final class FileDescription {
                     pos[0] = o;
                     return true;
                 });
-                offset = pos[0];
+                offset = full[0] || out.size() >= max ? pos[0] : SYNTHETIC_BASE;
+            }
+            if (offset >= SYNTHETIC_BASE && out.size() < max) {
+                listSyntheticLocked(out, max);
             }
         }
         accessed(c);
         return out;
+    }
+
+    /** Appends synthetic children (mount points made in core) after the node's entries. */
+    private void listSyntheticLocked(List<Dirent> out, int max) throws ErrnoException {
+        List<Dentry> synth = new ArrayList<>();
+        for (Dentry d : dentry.children.snapshot()) {
+            if (d.synthetic && !d.dead) {
+                synth.add(d);
+            }
+        }
+        if (synth.isEmpty()) {
+            return;
+        }
+        synth.sort((a, b) -> Long.compare(a.id, b.id));
+        for (int i = (int) (offset - SYNTHETIC_BASE); i < synth.size() && out.size() < max; i++) {
+            Dentry d = synth.get(i);
+            offset = SYNTHETIC_BASE + i + 1;
+            out.add(new Dirent(d.name, d.node.stat().ino(), FileType.DIRECTORY, offset));
+        }
     }
 
     synchronized long offset() {

@@ -95,6 +95,26 @@ final class Mounts {
         }
     }
 
+    /**
+     * MS_REC: replicates the mounts of {@code src} whose mount points lie at or below
+     * {@code srcRoot} onto {@code copy} (same dentries), recursively.
+     */
+    void copySubmounts(MountImpl src, Dentry srcRoot, MountImpl copy) throws ErrnoException {
+        List<MountImpl> kids;
+        synchronized (vfs.mountLock) {
+            kids = new ArrayList<>(src.children);
+        }
+        for (MountImpl c : kids) {
+            Dentry mp = c.mountpointDentry();
+            if (mp == null || !srcRoot.isAncestorOf(mp) || !c.isAttached()) {
+                continue;
+            }
+            MountImpl n = vfs.newMountOf(c.fsi, c.root, c.source(), c.flags());
+            attachOrFree(n, copy, mp, "bind copy of mount " + c.id);
+            copySubmounts(c, c.root, n);
+        }
+    }
+
     void connectMountAt(Credentials creds, MountImpl m, NamespaceImpl ns, String path) throws ErrnoException {
         try {
             Walk w = rootWalk(creds, ns).begin(ns.root, ns.root.root, path);

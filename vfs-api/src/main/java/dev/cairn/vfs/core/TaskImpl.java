@@ -697,6 +697,9 @@ final class TaskImpl implements Task {
         Walk s = resolveAt(AtFlags.AT_FDCWD, source, true, 0);
         MountImpl m = vfs.newMountOf(s.m.fsi, s.d, s.m.source(), s.m.flags());
         vfs.mounts.attachOrFree(m, target.m, target.d, target.origPath);
+        if ((flags & MountFlags.MS_REC) != 0) {
+            vfs.mounts.copySubmounts(s.m, s.d, m);
+        }
     }
 
     @Override

@@ -45,8 +45,12 @@
  * <li><b>filesystem instances</b>: a FilesystemType returning a Filesystem object it
  * already returned (devtmpfs' shared instance) gets the same device number and dentry
  * tree; release() is called when its last mount is freed.</li>
- * <li><b>synthetic mount points</b> ({@code SyntheticDir}) live only in the dentry cache
- * and are not listed by getdents of their parent (gVisor lists them; Cairn does not yet).</li>
+ * <li><b>synthetic mount points</b> ({@code SyntheticDir}) live only in the dentry cache;
+ * getdents of their parent lists them after the filesystem's own entries (positions from
+ * 2^62 up), as gVisor lists its synthetic mount points. Filesystem cookies stay below 2^62.</li>
+ * <li><b>bind mounts</b>: MS_BIND mounts the source's (filesystem, dentry) with the source
+ * mount's flags; MS_BIND|MS_REC also copies the mounts below the source (recursively),
+ * attached at the same dentries of the new mount. Propagation (shared/slave) is not modelled.</li>
  * <li>Mounting on the task's root dentry stacks a mount there, but the task keeps its
  * root (as Linux: a process must chroot/chdir to see a mount over "/").</li>
  * <li>Linux quirk kept: pwrite on an O_APPEND description appends.</li>

@@ -13,7 +13,8 @@ public interface DirentSink {
      * @param name       the entry's name (never "." or "..": the core emits those)
      * @param ino        its inode number
      * @param type       its file type
-     * @param nextCookie the cookie that resumes the listing after this entry
+     * @param nextCookie the cookie that resumes the listing after this entry; positive and
+     *                   below 2^62 (the core reserves higher positions for entries it adds)
      * @return false when the caller's buffer is full: stop, this entry was not taken
      */
     boolean accept(String name, long ino, FileType type, long nextCookie);

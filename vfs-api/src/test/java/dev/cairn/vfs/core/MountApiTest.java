@@ -24,7 +24,7 @@ class MountApiTest extends VfsTestBase {
         vfs.makeSyntheticMountpoint(Credentials.root(), ns, "/ro/a/b/c");
         assertThat(root.stat("/ro/a/b/c").isDirectory()).isTrue();
         assertThat(root.stat("/ro/a").permissions()).isEqualTo(0777);
-        assertThat(root.listDir("/ro")).as("synthetic dirs are not stored in the filesystem").isEmpty();
+        assertThat(root.listDir("/ro")).as("synthetic dirs are listed").containsExactly("a");
         assertErrno(Errno.ENOENT, () -> ((MemFs) ro.filesystem()).root().lookup("a"));
         vfs.mountAt(Credentials.root(), ns, "/ro/a/b/c", mem("inner", 0));
         root.writeFile("/ro/a/b/c/file", bytes("ok"));
@@ -130,6 +130,44 @@ class MountApiTest extends VfsTestBase {
         assertErrno(Errno.EPERM, () -> user(1, 1).mount("/data", "/view", null, MountFlags.MS_BIND, null));
         root.umount("/view", 0);
         root.writeFile("/view/own", new byte[0]);
+    }
+
+    @Test
+    void recursiveBindMountsCopySubmountsAndPlainBindsDoNot() throws Exception {
+        root.mkdir("/src", 0755);
+        root.mkdir("/src/sub", 0755);
+        root.mount("inner", "/src/sub", MemFs.TYPE, 0, "mode=700");
+        root.writeFile("/src/sub/f", new byte[0]);
+        root.mkdir("/plain", 0755);
+        root.mkdir("/rec", 0755);
+        root.mount("/src", "/plain", null, MountFlags.MS_BIND, null);
+        root.mount("/src", "/rec", null, MountFlags.MS_BIND | MountFlags.MS_REC, null);
+        assertThat(root.listDir("/plain/sub")).isEmpty();
+        assertThat(root.listDir("/rec/sub")).containsExactly("f");
+        assertThat(root.stat("/rec/sub").permissions()).isEqualTo(0700);
+        assertThat(ns.mounts()).hasSize(5);
+        assertErrno(Errno.EBUSY, () -> root.umount("/rec", 0));
+        root.umount("/rec", MountFlags.MNT_DETACH);
+        assertThat(ns.mounts()).hasSize(3);
+    }
+
+    @Test
+    void syntheticDirectoriesAreListedAfterTheFilesystemEntries() throws Exception {
+        root.mkdir("/ro", 0755);
+        root.mkdir("/ro/real", 0755);
+        Mount ro = vfs.mountAt(Credentials.root(), ns, "/ro", mem("ro", 0));
+        root.mkdir("/ro/real", 0755);
+        vfs.setMountReadOnly(ro, true);
+        vfs.makeSyntheticMountpoint(Credentials.root(), ns, "/ro/s1");
+        vfs.makeSyntheticMountpoint(Credentials.root(), ns, "/ro/s2");
+        assertThat(root.listDir("/ro")).containsExactly("real", "s1", "s2");
+        int fd = root.open("/ro", OpenFlags.O_RDONLY, 0);
+        var first = root.getdents(fd, 4);
+        assertThat(first).extracting(dev.cairn.vfs.Dirent::name).containsExactly(".", "..", "real", "s1");
+        assertThat(root.getdents(fd, 10)).extracting(dev.cairn.vfs.Dirent::name).containsExactly("s2");
+        assertThat(root.getdents(fd, 10)).isEmpty();
+        root.lseek(fd, first.get(3).offset(), AtFlags.SEEK_SET);
+        assertThat(root.getdents(fd, 10)).extracting(dev.cairn.vfs.Dirent::name).containsExactly("s2");
     }
 
     @Test
