@@ -7,8 +7,10 @@ import java.util.Set;
 /**
  * What a filesystem module's test gives the kit: a fresh VFS with its type registered, how to
  * mount that type as a namespace root, and which optional behaviours it has. The kit calls
- * {@link #newVfs()} once per test (per oracle case), so each test starts from an empty
- * filesystem.
+ * {@link #newVfs()} once per test and once more per oracle row, so each starts from an empty
+ * filesystem: keep it cheap (a remote filesystem should reuse one server process and hand each
+ * VFS a fresh export directory and connection). {@link #rootMount()} is also used for extra
+ * mounts of the same type inside a test (mount-crossing, EXDEV, noatime, ro, nodev).
  */
 public interface TckFixture {
     /** A new VFS with the filesystem type under test registered (and whatever it needs). */

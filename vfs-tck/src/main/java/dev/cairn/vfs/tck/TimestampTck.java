@@ -191,4 +191,37 @@ public abstract class TimestampTck extends TckSuite {
         assertThat(after.mtimeNanos()).isEqualTo(before.mtimeNanos());
         assertThat(after.ctimeNanos()).isEqualTo(before.ctimeNanos());
     }
+
+    @Test
+    void oTruncOfAnEmptyFileStillUpdatesMtimeAndCtime() throws Exception {
+        put(root, "/f", "");
+        root.utimensat(-100, "/f", PAST, PAST, 0);
+        Stat before = st("/f");
+        tick();
+        root.close(root.open("/f", O_WRONLY | dev.cairn.vfs.OpenFlags.O_TRUNC, 0));
+        assertThat(st("/f").mtimeNanos()).as("POSIX: O_TRUNC of an existing file marks mtime").isGreaterThan(PAST);
+        assertThat(st("/f").ctimeNanos()).isGreaterThan(before.ctimeNanos());
+    }
+
+    @Test
+    void aSecondReadWithinTheRelatimeWindowKeepsAtime() throws Exception {
+        put(root, "/f", "x");
+        tick();
+        cat(root, "/f");
+        long first = st("/f").atimeNanos();
+        assertThat(first).as("atime after the first read").isGreaterThan(st("/f").mtimeNanos());
+        tick();
+        cat(root, "/f");
+        assertThat(st("/f").atimeNanos()).as("relatime: atime newer than mtime is kept").isEqualTo(first);
+    }
+
+    @Test
+    void listingADirectoryUpdatesAnOldAtime() throws Exception {
+        root.mkdir("/d", 0755);
+        root.utimensat(-100, "/d", PAST, PAST, 0);
+        tick();
+        root.listDir("/d");
+        assertThat(st("/d").atimeNanos()).isGreaterThan(PAST);
+        assertThat(st("/d").mtimeNanos()).isEqualTo(PAST);
+    }
 }
