@@ -74,7 +74,8 @@ public final class HostOracle {
         }
     }
 
-    private static String precondition() {
+    /** Why this host cannot run Linux-side checks (root, Linux, python3, mount), or null. */
+    static String precondition() {
         if ("false".equals(System.getProperty("cairn.tck.hostOracle"))) {
             return "host oracle disabled by -Dcairn.tck.hostOracle=false";
         }

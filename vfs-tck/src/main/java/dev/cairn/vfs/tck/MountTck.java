@@ -153,4 +153,28 @@ public abstract class MountTck extends TckSuite {
         assertThat(cat(root, "/n/f")).isEqualTo("shared");
         assertThat(root.stat("/n/f").ino()).isEqualTo(root.stat("/m/f").ino());
     }
+
+    @Test
+    void mountOptionsAndEscapesAreWhatLinuxWritesForTheSameFlags() throws Exception {
+        String reason = HostOracle.precondition();
+        Assumptions.assumeTrue(reason == null, () -> "no host mounts: " + reason);
+        String name = "a b\tc\\d";
+        int[] flags = {0, MountFlags.MS_RDONLY, MountFlags.MS_NOSUID | MountFlags.MS_NODEV | MountFlags.MS_NOEXEC,
+            MountFlags.MS_NOATIME, MountFlags.MS_RDONLY | MountFlags.MS_NOSUID | MountFlags.MS_NODEV
+                | MountFlags.MS_NOEXEC | MountFlags.MS_NOATIME};
+        String[] hostOptions = {"", "ro", "nosuid,nodev,noexec", "noatime", "ro,nosuid,nodev,noexec,noatime"};
+        for (int i = 0; i < flags.length; i++) {
+            String dir = "/m" + i;
+            root.mkdir(dir, 0755);
+            root.mkdir(dir + "/" + name, 0755);
+            vfs.mountAt(Credentials.root(), ns, dir + "/" + name, withFlags(flags[i]));
+            String host = HostMount.mountinfoLine(name, hostOptions[i]);
+            String ours = vfs.mountInfo(root).lines().filter(l -> l.split(" ")[4].startsWith(dir + "/"))
+                    .findFirst().orElseThrow();
+            assertThat(ours.split(" ")[5]).as("mount options for host -o '%s'", hostOptions[i])
+                    .isEqualTo(host.split(" ")[5]);
+            assertThat(ours.split(" ")[4]).as("escaped mount point").endsWith(host.split(" ")[4]
+                    .substring(host.split(" ")[4].lastIndexOf('/')));
+        }
+    }
 }
