@@ -417,6 +417,9 @@ final class PathOps {
                 throw Errno.EROFS.exception(w.origPath);
             }
             Stat st = w.d.node.stat();
+            if (write && st.isDirectory() && (st.mode() & Perms.S_ISVTX) != 0 && !Perms.ownerOrCapable(c, st)) {
+                throw Errno.EPERM.exception(w.origPath + ": user xattrs of a sticky directory belong to its owner");
+            }
             if (!Perms.permitted(c, st, write ? Perms.MAY_WRITE : Perms.MAY_READ)) {
                 throw Errno.EACCES.exception(w.origPath + ": " + name);
             }

@@ -174,6 +174,11 @@ class PermissionTest extends VfsTestBase {
         assertErrno(Errno.EACCES, () -> user(2000, 2000).getxattr("/f", "user.k", true));
         assertErrno(Errno.EEXIST, () -> root.setxattr("/f", "user.k", bytes("v"), 1, true));
         root.removexattr("/f", "user.k", true);
+        root.mkdir("/sticky", 01777);
+        root.chmod("/sticky", 01777);
+        assertErrno(Errno.EPERM, () -> alice.setxattr("/sticky", "user.k", bytes("v"), 0, true));
+        root.setxattr("/sticky", "user.k", bytes("v"), 0, true);
+        assertThat(str(alice.getxattr("/sticky", "user.k", true))).isEqualTo("v");
     }
 
     @Test
