@@ -78,6 +78,10 @@ final class DataCases {
                 RW, "pwrite o x 1099511627776", "fstat o");
         t.c("a read just below 1 TiB in a sparse file reads zeros", "ok 00x",
                 RW, "pwrite o x 1099511627776", "pread o 3 1099511627774");
+        t.c("a write whose end overflows the offset type", "EINVAL", RW, "pwrite o x 9223372036854775807");
+        t.c("a write of the byte before the largest offset works", "ok 1", RW, "pwrite o x 9223372036854775806");
+        t.c("truncate to the largest size", "ok reg 0644 n1 u0 g0 s9223372036854775807",
+                "put f x", "truncate f 9223372036854775807", "stat f");
         return t.cases();
     }
 }

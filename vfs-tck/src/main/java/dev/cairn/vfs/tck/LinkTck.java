@@ -58,4 +58,13 @@ public abstract class LinkTck extends TckSuite {
         assertThat(root.readlink("/l")).isEqualTo("a b/ü/../../c");
         assertThat(root.lstat("/l").size()).isEqualTo("a b/ü/../../c".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
+
+    @Test
+    void chmodOfASymlinkItselfIsNotSupported() throws Exception {
+        assume(TckFeature.SYMLINKS);
+        put(root, "/f", "x");
+        root.symlink("/f", "/l");
+        assertErrno(Errno.EOPNOTSUPP, () -> root.fchmodat(-100, "/l", 0600, dev.cairn.vfs.AtFlags.AT_SYMLINK_NOFOLLOW));
+        assertThat(root.stat("/f").permissions()).isEqualTo(0644);
+    }
 }

@@ -177,4 +177,22 @@ public abstract class MountTck extends TckSuite {
                     .substring(host.split(" ")[4].lastIndexOf('/')));
         }
     }
+
+    @Test
+    void aTaskCwdInsideAMountKeepsItBusy() throws Exception {
+        mountAt("/m", 0);
+        root.mkdir("/m/sub", 0755);
+        dev.cairn.vfs.Task t = task(Credentials.root());
+        t.chdir("/m/sub");
+        assertErrno(Errno.EBUSY, () -> vfs.umountAt(Credentials.root(), ns, "/m", 0));
+        t.chdir("/");
+        vfs.umountAt(Credentials.root(), ns, "/m", 0);
+    }
+
+    @Test
+    void renamingOntoAMountPointIsBusy() throws Exception {
+        mountAt("/m", 0);
+        root.mkdir("/d", 0755);
+        assertErrno(Errno.EBUSY, () -> root.rename("/d", "/m"));
+    }
 }

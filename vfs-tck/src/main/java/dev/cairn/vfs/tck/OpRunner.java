@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * lseek SLOT OFF SET|CUR|END|DATA|HOLE | fstat SLOT | ftruncate SLOT LEN | fls SLOT | stat P |
  * lstat P | same P Q | symlink TARGET P | readlink P | link OLD NEW | linkf OLD NEW |
  * rename OLD NEW [0|NOREPLACE|EXCHANGE|BOTH] | chmod P MODE | chown P UID GID | lchown P UID GID |
- * truncate P LEN | access P f|rwx | mknod P d|c|b|p|f|s MODE [MAJ MIN] | ls P |
+ * truncate P LEN | access P f|rwx | mknod P 0|d|c|b|p|f|s MODE [MAJ MIN] | ls P |
  * setxattr P NAME VALUE [0|create|replace] | lsetxattr ... | getxattr P NAME | listxattr P |
  * removexattr P NAME | as UID GID [GROUPS...] | as 0 | umask MASK | chdir P | getcwd |
  * utime P now | utime P ATIME_NS MTIME_NS}.
@@ -312,6 +312,7 @@ public final class OpRunner {
 
     private static int nodeType(String t) {
         return switch (t) {
+            case "0" -> 0;
             case "d" -> FileType.DIRECTORY.bits();
             case "c" -> FileType.CHAR_DEVICE.bits();
             case "b" -> FileType.BLOCK_DEVICE.bits();

@@ -58,6 +58,12 @@ final class PathCases {
         t.c("mkdir keeps the sticky bit", "ok dir 1755 n2 u0 g0", "mkdir d 01755", "stat d");
         t.c("mkdir drops setuid and setgid outside a setgid directory", "ok dir 0755 n2 u0 g0", "mkdir d 06755",
                 "stat d");
+        t.c("rmdir of the cwd as dot", "EINVAL", "mkdir d 0755", "chdir d", "rmdir .");
+        t.c("unlink of dot", "EISDIR", "mkdir d 0755", "unlink d/.");
+        t.c("mkdir of dot", "EEXIST", "mkdir d 0755", "mkdir d/. 0755");
+        t.c("mkdir of dot-dot", "EEXIST", "mkdir d 0755", "mkdir d/.. 0755");
+        t.c("O_CREAT of dot", "EISDIR", "mkdir d 0755", "open o d/. O_RDONLY|O_CREAT 0644");
+        t.c("mknod with no file type makes a regular file", "ok reg 0644 n1 u0 g0 s0", "mknod f 0 0644", "stat f");
         t.needs(SYMLINKS);
         t.c("trailing slash follows a final symlink to a directory", "ok dir 0755 n2 u0 g0",
                 "mkdir d 0755", "symlink d l", "lstat l/");
@@ -90,6 +96,9 @@ final class PathCases {
         t.c("a directory symlink loop through dot-dot", "ELOOP", "mkdir d 0755", "symlink ../d/l/x d/l", "stat d/l");
         t.c("a symlink to dot-dot at the root", "ok true", "mkdir d 0755", "symlink .. d/up", "same d/up/d d");
         t.c("a symlink to dot", "ok true", "mkdir d 0755", "symlink . d/self", "same d/self/self/self d");
+        t.c("readlink with a trailing slash follows to the directory", "EINVAL",
+                "mkdir d 0755", "symlink d l", "readlink l/");
+        t.c("symlink at a name with a trailing slash", "ENOENT", "symlink t l/");
         chain(t, 40, "ok x");
         chain(t, 41, "ELOOP");
         return t.cases();

@@ -104,4 +104,21 @@ public abstract class PathResolutionTck extends TckSuite {
         assertThat(cat(root, "/b/f")).isEqualTo("x");
         assertThat(root.getcwd()).isEqualTo("/b");
     }
+
+    @Test
+    void fchdirFollowsADirectoryFdAndRefusesAFile() throws Exception {
+        root.mkdir("/d", 0755);
+        put(root, "/f", "x");
+        int dfd = root.open("/d", dev.cairn.vfs.OpenFlags.O_PATH, 0);
+        root.fchdir(dfd);
+        assertThat(root.getcwd()).isEqualTo("/d");
+        int ffd = root.open("/f", O_RDONLY, 0);
+        assertErrno(Errno.ENOTDIR, () -> root.fchdir(ffd));
+    }
+
+    @Test
+    void accessWithUnknownModeBitsIsInvalid() throws Exception {
+        put(root, "/f", "x");
+        assertErrno(Errno.EINVAL, () -> root.faccessat(AtFlags.AT_FDCWD, "/f", 8, 0));
+    }
 }

@@ -30,7 +30,7 @@ RENAME_FLAGS = {"0": 0, "NOREPLACE": 1, "EXCHANGE": 2, "BOTH": 3}
 WHENCE = {"SET": 0, "CUR": 1, "END": 2, "DATA": 3, "HOLE": 4}
 TYPES = {stat.S_IFREG: "reg", stat.S_IFDIR: "dir", stat.S_IFLNK: "lnk", stat.S_IFCHR: "chr",
          stat.S_IFBLK: "blk", stat.S_IFIFO: "fifo", stat.S_IFSOCK: "sock"}
-MKNOD = {"d": stat.S_IFDIR, "c": stat.S_IFCHR, "b": stat.S_IFBLK, "p": stat.S_IFIFO, "f": stat.S_IFREG, "s": stat.S_IFSOCK}
+MKNOD = {"0": 0, "d": stat.S_IFDIR, "c": stat.S_IFCHR, "b": stat.S_IFBLK, "p": stat.S_IFIFO, "f": stat.S_IFREG, "s": stat.S_IFSOCK}
 XFLAGS = {"0": 0, "create": os.XATTR_CREATE, "replace": os.XATTR_REPLACE}
 
 
