@@ -199,10 +199,68 @@ public final class P9Client implements Closeable {
         }
     }
 
+    /**
+     * Sends Tread with a destination: the reply's data is read from the socket straight into
+     * {@code sink} (from its position, at most its remaining bytes); the reply's
+     * {@link Rread#data()} is then a view of the bytes placed there.
+     */
+    public CompletableFuture<Message> submitRead(int fid, long offset, ByteBuffer sink) throws ErrnoException {
+        int tag = allocateTag("read");
+        sinks.put(tag, sink);
+        try {
+            return send(tag, new Tread(fid, offset, sink.remaining()));
+        } catch (ErrnoException e) {
+            sinks.remove(tag);
+            throw e;
+        }
+    }
+
+    /** Forgets read destinations whose replies are no longer awaited (the data is then dropped). */
+    public void dropSinks(java.util.Collection<ByteBuffer> abandoned) {
+        sinks.values().removeIf(b -> abandoned.stream().anyMatch(a -> a == b));
+    }
+
+    private final ConcurrentHashMap<Integer, ByteBuffer> sinks = new ConcurrentHashMap<>();
+    private final ByteBuffer header = ByteBuffer.allocate(Codec.HEADER + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** One reply: an Rread with a registered sink is read into it, anything else decoded. */
+    private Frame readReply() throws IOException, ProtocolException {
+        header.clear().limit(Codec.HEADER);
+        if (!Framing.fill(channel, header, true)) {
+            return null;
+        }
+        long size = Integer.toUnsignedLong(header.getInt(0));
+        int type = header.get(4) & 0xff;
+        int tag = header.getShort(5) & 0xffff;
+        if (size < Codec.HEADER || size > framing.maxFrame()) {
+            throw new ProtocolException(null, "size", "frame size " + size + " outside [7, " + framing.maxFrame() + "]");
+        }
+        ByteBuffer sink = sinks.remove(tag);
+        if (sink != null && type == dev.cairn.fs.gofer.p9.MessageType.RREAD.wire() && size >= Codec.HEADER + 4) {
+            header.limit(Codec.HEADER + 4);
+            Framing.fill(channel, header, false);
+            long count = Integer.toUnsignedLong(header.getInt(Codec.HEADER));
+            if (count != size - Codec.HEADER - 4 || count > sink.remaining()) {
+                throw new ProtocolException(dev.cairn.fs.gofer.p9.MessageType.RREAD, "count", "count " + count
+                        + " in a frame of " + size + " for a read of " + sink.remaining());
+            }
+            ByteBuffer into = sink.slice();
+            into.limit((int) count);
+            Framing.fill(channel, into, false);
+            into.flip();
+            return new Frame(tag, new Rread(into));
+        }
+        ByteBuffer body = ByteBuffer.allocate((int) size - 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        body.put(header.array(), 4, 3);
+        Framing.fill(channel, body, false);
+        body.flip();
+        return Codec.decodeBody(body);
+    }
+
     private void readLoop() {
         try {
             while (true) {
-                Frame f = framing.read(channel);
+                Frame f = readReply();
                 if (f == null) {
                     fail("9P server closed the connection");
                     return;

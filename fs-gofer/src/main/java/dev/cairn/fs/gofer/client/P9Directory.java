@@ -101,7 +101,7 @@ final class P9Directory extends P9Node {
     public void readdir(long cookie, DirentSink sink) throws ErrnoException {
         int f = fs.walk(fid, List.of(), "readdir " + path);
         try {
-            fs.client.call(new Tlopen(f, 0), Rlopen.class, "open " + path);
+            fs.client.call(new Tlopen(f, OpenFlags.O_NOATIME), Rlopen.class, "open " + path);
             long off = serverCookie(cookie);
             while (true) {
                 List<DirEntry> es = fs.client.call(new Treaddir(f, off, READDIR_COUNT), Rreaddir.class,

@@ -82,8 +82,37 @@ abstract class P9Node implements Node {
                 a.ctimeSec() * 1_000_000_000L + a.ctimeNsec());
     }
 
+    /**
+     * The core's "the file was read" atime update ({@code SetStat.ACCESSED}, bit 256, with
+     * ATIME|ATIME_NOW): Linux changes atime alone, no ctime, which utimensat on the host cannot
+     * do. So the file is read once on the server without O_NOATIME, and the host kernel updates
+     * its atime the way a read does (the host's own relatime rule applies).
+     */
+    private static final int ACCESSED = 256;
+
+    private void touchAtime() throws ErrnoException {
+        int f = fs.walk(fid, java.util.List.of(), "atime " + path);
+        try {
+            fs.client.call(new Tlopen(f, 0), Rlopen.class, "atime " + path);
+            if (this instanceof P9Directory) {
+                fs.client.call(new Treaddir(f, 0, 512), Rreaddir.class, "atime " + path);
+            } else {
+                fs.client.call(new Tread(f, 0, 1), Rread.class, "atime " + path);
+            }
+        } finally {
+            P9Filesystem.clunkAsync(fs.client, f);
+            invalidate();
+        }
+    }
+
     @Override
     public void setStat(SetStat c) throws ErrnoException {
+        if ((c.mask() & ACCESSED) != 0) {
+            if (this instanceof P9RegularFile || this instanceof P9Directory) {
+                touchAtime();
+            }
+            return;
+        }
         int valid = 0;
         if (c.has(SetStat.MODE)) {
             valid |= Tsetattr.MODE;

@@ -33,37 +33,46 @@ final class P9OpenFile implements OpenFile {
         this.client = node.fs.client;
     }
 
+    /**
+     * Reads straight into {@code dst}: up to {@link #PIPELINE} Treads of one I/O unit each are
+     * in flight at consecutive offsets, each landing in its own slice of {@code dst}.
+     */
     @Override
     public int read(ByteBuffer dst, long offset) throws ErrnoException {
         int unit = client.ioUnit();
-        if (dst.remaining() <= unit) {
-            ByteBuffer d = client.call(new Tread(fid, offset, dst.remaining()), Rread.class, "read " + node.path)
-                    .data();
-            int n = Math.min(d.remaining(), dst.remaining());
-            d.limit(d.position() + n);
-            dst.put(d);
-            return n;
-        }
+        int start = dst.position();
         int total = 0;
-        while (dst.hasRemaining()) {
+        String what = "read " + node.path;
+        while (total < dst.limit() - start) {
             List<CompletableFuture<Message>> inFlight = new ArrayList<>();
-            long off = offset + total;
-            int want = dst.remaining();
+            List<Integer> asked = new ArrayList<>();
+            List<ByteBuffer> sinks = new ArrayList<>();
+            int want = dst.limit() - start - total;
             for (int i = 0; i < PIPELINE && (long) i * unit < want; i++) {
                 int count = (int) Math.min(unit, want - (long) i * unit);
-                inFlight.add(client.submit(new Tread(fid, off + (long) i * unit, count)));
+                ByteBuffer sink = dst.duplicate();
+                sink.position(start + total + i * unit).limit(start + total + i * unit + count);
+                ByteBuffer into = sink.slice();
+                sinks.add(into);
+                inFlight.add(client.submitRead(fid, offset + total + (long) i * unit, into));
+                asked.add(count);
             }
-            for (CompletableFuture<Message> f : inFlight) {
-                ByteBuffer d = await(f, Rread.class, "read " + node.path).data();
-                int n = Math.min(d.remaining(), dst.remaining());
-                d.limit(d.position() + n);
-                dst.put(d);
+            for (int i = 0; i < inFlight.size(); i++) {
+                int n;
+                try {
+                    n = await(inFlight.get(i), Rread.class, what).data().remaining();
+                } catch (ErrnoException e) {
+                    client.dropSinks(sinks); // a late reply must never land in the caller's buffer
+                    throw e;
+                }
                 total += n;
-                if (n < unit) {
+                if (n < asked.get(i)) {
                     drain(inFlight);
+                    dst.position(start + total);
                     return total;
                 }
             }
+            dst.position(start + total);
         }
         return total;
     }

@@ -22,7 +22,8 @@ final class P9RegularFile extends P9Node {
     public OpenFile open(int flags, Credentials credentials) throws ErrnoException {
         int f = fs.walk(fid, List.of(), "open " + path);
         try {
-            fs.client.call(new Tlopen(f, flags & PASSED), Rlopen.class, "open " + path);
+            // O_NOATIME: the core keeps access times (relatime) and tells us through setStat
+            fs.client.call(new Tlopen(f, (flags & PASSED) | OpenFlags.O_NOATIME), Rlopen.class, "open " + path);
         } catch (ErrnoException e) {
             P9Filesystem.clunkAsync(fs.client, f);
             throw e;

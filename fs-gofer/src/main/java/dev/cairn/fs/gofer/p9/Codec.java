@@ -30,6 +30,16 @@ public final class Codec {
         return w.finish();
     }
 
+    /**
+     * The first 11 bytes of an Rread frame carrying {@code count} data bytes, for senders that
+     * write the data from their own buffer right after it.
+     */
+    public static ByteBuffer rreadHeader(int tag, int count) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(HEADER + 4 + count).put((byte) MessageType.RREAD.wire()).putShort((short) tag).putInt(count).flip();
+        return b;
+    }
+
     private static int estimate(Message m) {
         if (m instanceof Rread r) {
             return HEADER + 4 + r.data().remaining();

@@ -68,7 +68,13 @@ public final class Framing {
         return Codec.decodeBody(body);
     }
 
-    private static boolean fill(ReadableByteChannel in, ByteBuffer buf, boolean eofOkAtStart) throws IOException {
+    /**
+     * Reads until {@code buf} is full.
+     *
+     * @return false at a clean end of stream before the first byte when {@code eofOkAtStart}
+     * @throws EOFException when the stream ends part-way
+     */
+    public static boolean fill(ReadableByteChannel in, ByteBuffer buf, boolean eofOkAtStart) throws IOException {
         boolean started = false;
         while (buf.hasRemaining()) {
             int n = in.read(buf);

@@ -107,7 +107,7 @@ final class FileRequests {
                 throw Errno.EISDIR.exception(what);
             }
             // through /proc/self/fd: works for a directory already removed (it lists as empty)
-            fd = reopenNoatime(f.pathFd(), Libc.O_RDONLY | Libc.O_DIRECTORY, what);
+            fd = reopenNoatime(f.pathFd(), Libc.O_RDONLY | Libc.O_DIRECTORY | (flags & O_NOATIME), what);
         } else if (f.isSymlink()) {
             throw Errno.ELOOP.exception(what + ": a symlink");
         } else {
@@ -122,17 +122,17 @@ final class FileRequests {
     }
 
     /**
-     * Opens with O_NOATIME when the server may (owner or root): access times are the client's
-     * business (its mount's atime policy), reads through the gofer must not touch them.
+     * Opens with the client's flags; O_NOATIME (which the Cairn client always asks for, as it
+     * keeps access times itself) is dropped when the server may not use it (not the owner).
      */
     private static int reopenNoatime(int pathFd, int flags, String what) throws ErrnoException {
         try {
-            return Host.reopen(pathFd, flags | O_NOATIME, what);
+            return Host.reopen(pathFd, flags, what);
         } catch (ErrnoException e) {
-            if (e.errno() != Errno.EPERM) {
+            if (e.errno() != Errno.EPERM || (flags & O_NOATIME) == 0) {
                 throw e;
             }
-            return Host.reopen(pathFd, flags, what);
+            return Host.reopen(pathFd, flags & ~O_NOATIME, what);
         }
     }
 
@@ -178,7 +178,7 @@ final class FileRequests {
         if (fd < 0 || f.isDirectory() || (f.openFlags() & Libc.O_ACCMODE) == Libc.O_WRONLY) {
             throw Errno.EBADF.exception(what + ": not open for reading");
         }
-        ByteBuffer io = count <= 64 * 1024 ? IO.get() : ByteBuffer.allocateDirect(count);
+        ByteBuffer io = ioBuffer(count);
         io.clear().limit(count);
         int total = 0;
         while (total < count) {
@@ -189,10 +189,20 @@ final class FileRequests {
             }
             total += (int) n;
         }
-        ByteBuffer out = ByteBuffer.allocate(total);
+        // a view of this worker's buffer: valid until the worker's next request, and the
+        // session writes the reply (straight from it, no copy) before taking another
         io.position(0).limit(total);
-        out.put(io).flip();
-        return new Rread(out);
+        return new Rread(io.slice());
+    }
+
+    /** This worker's direct I/O buffer, grown to {@code n} bytes (at most one msize). */
+    private static ByteBuffer ioBuffer(int n) {
+        ByteBuffer b = IO.get();
+        if (b.capacity() < n) {
+            b = ByteBuffer.allocateDirect(n);
+            IO.set(b);
+        }
+        return b;
     }
 
     Message write(Twrite m) throws ErrnoException {
@@ -208,7 +218,7 @@ final class FileRequests {
             throw Errno.EBADF.exception(what + ": not open for writing");
         }
         export.checkWritable(what);
-        ByteBuffer io = data.remaining() <= 64 * 1024 ? IO.get() : ByteBuffer.allocateDirect(data.remaining());
+        ByteBuffer io = ioBuffer(data.remaining());
         io.clear();
         io.put(data).flip();
         int total = 0;

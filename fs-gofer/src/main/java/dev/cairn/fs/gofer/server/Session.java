@@ -219,10 +219,21 @@ public final class Session implements Runnable {
     }
 
     private void reply(int tag, Message m) {
-        ByteBuffer frame = Codec.encode(tag, m);
+        ByteBuffer frame;
+        ByteBuffer data = null;
+        if (m instanceof Rread r && r.data().isDirect()) {
+            // header only; the data goes out from the worker's direct buffer as it is
+            data = r.data();
+            frame = Codec.rreadHeader(tag, data.remaining());
+        } else {
+            frame = Codec.encode(tag, m);
+        }
         writeLock.lock();
         try {
             Framing.write(channel, frame);
+            if (data != null) {
+                Framing.write(channel, data);
+            }
         } catch (IOException e) {
             LOG.debug("{}: reply to tag {} lost: {}", name, tag, e.toString());
         } finally {
