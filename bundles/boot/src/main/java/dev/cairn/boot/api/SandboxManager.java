@@ -1,6 +1,7 @@
 package dev.cairn.boot.api;
 
 import dev.cairn.vfs.ErrnoException;
+import java.nio.channels.ByteChannel;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -27,6 +28,42 @@ public interface SandboxManager {
      *                        a duplicate id, EINVAL for a malformed spec (naming the field)
      */
     Sandbox create(SandboxSpec spec) throws ErrnoException;
+
+    /**
+     * Creates and mounts a sandbox whose {@code 9p} root and bind mounts are served over the
+     * given gofer connections, dispensed in order: the root's first (when {@code rootType} is
+     * "9p"), then one per bind mount in spec order (before mounts are sorted). Connection
+     * {@code i} is mounted with {@code trans=fd,rfdno=i,wfdno=i}. Each must be a blocking,
+     * connected, bidirectional byte stream to a 9P2000.L server exporting that mount's
+     * source (e.g. a {@code SocketChannel} to {@code cairn gofer --root DIR}).
+     *
+     * <p>The manager takes ownership of every connection: when creation fails they are all
+     * closed (and whatever was mounted is detached); otherwise the sandbox's filesystems use
+     * them and {@link Sandbox#close()} closes them. If a gofer dies, operations on its mounts
+     * fail with EIO and the sandbox stays up.
+     *
+     * <p>The default method serves managers without gofer support: with no connections it is
+     * {@link #create(SandboxSpec)}, otherwise it closes them and fails with EINVAL. Boot's
+     * manager implements it.
+     *
+     * @throws ErrnoException as {@link #create(SandboxSpec)}; EINVAL "9P mount requires a
+     *                        connection" when there are fewer connections than gofer mounts,
+     *                        EINVAL "not all gofer connections were consumed" when more
+     */
+    default Sandbox create(SandboxSpec spec, List<? extends ByteChannel> connections) throws ErrnoException {
+        if (connections == null || connections.isEmpty()) {
+            return create(spec);
+        }
+        for (ByteChannel c : connections) {
+            try {
+                c.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // the caller handed it over; nothing else can be done with it
+            }
+        }
+        throw dev.cairn.vfs.Errno.EINVAL.exception("sandbox " + (spec == null ? null : spec.id())
+                + ": this SandboxManager does not take gofer connections");
+    }
 
     /** Running sandboxes, in creation order. */
     List<Sandbox> sandboxes();

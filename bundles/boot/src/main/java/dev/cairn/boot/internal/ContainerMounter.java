@@ -8,6 +8,7 @@ import dev.cairn.vfs.MountNamespace;
 import dev.cairn.vfs.Stat;
 import dev.cairn.vfs.Task;
 import dev.cairn.vfs.VirtualFilesystem;
+import java.nio.channels.ByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,51 +17,74 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts a {@link SpecPlanner.Plan} into one VFS with root credentials (gVisor's
- * containerMounter.mountAll for a tmpfs-rooted sandbox): root namespace, then the submounts
- * in plan order (mount points made synthetic), then the /tmp rule; read-only mounts and a
- * read-only root are writable while setup runs and read-only at its end.
+ * containerMounter.mountAll): root namespace (tmpfs or 9p), then the submounts in plan order
+ * (mount points made synthetic), then the /tmp rule; read-only mounts and a read-only root
+ * are writable while setup runs and read-only at its end. A gofer mount gets the handed-over
+ * connection its plan names. When a mount fails, the submounts already made are detached
+ * (innermost first) before the error is thrown; the caller drops the VFS and closes the
+ * connections.
  *
- * <p>This is the seam for the full OCI mounter (9p root over the gofer connections, overlay,
- * mandatory /proc /sys /dev/pts, mount hints, restore): it will feed richer plans here.
+ * <p>Not done here (yet): overlay, mandatory /proc /sys /dev/pts, mount hints, restore.
  */
 final class ContainerMounter {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerMounter.class);
     static final PlannedMount TMP = new PlannedMount("/tmp", "tmpfs", "none", 0, "mode=01777");
 
     private final VirtualFilesystem vfs;
+    private final List<? extends ByteChannel> connections;
     private final Credentials creds = Credentials.root();
 
     /** A mounted sandbox: its namespace and one slot per planned submount, in mount order. */
     record Mounted(MountNamespace ns, List<Slot> slots) {
     }
 
-    ContainerMounter(VirtualFilesystem vfs) {
+    ContainerMounter(VirtualFilesystem vfs, List<? extends ByteChannel> connections) {
         this.vfs = vfs;
+        this.connections = List.copyOf(connections);
     }
 
     Mounted mountAll(SpecPlanner.Plan plan) throws ErrnoException {
         MountNamespace ns;
         try {
-            ns = vfs.newMountNamespace(creds, plan.root().request());
+            ns = vfs.newMountNamespace(creds, plan.root().request(connections));
         } catch (ErrnoException e) {
-            throw e.withContext("mount root " + plan.root().type());
+            throw e.withContext("mount root " + plan.root().type()
+                    + (plan.root().data().isEmpty() ? "" : " (" + plan.root().data() + ")"));
         }
-        List<Mount> makeReadOnly = new ArrayList<>();
-        writableDuringSetup(ns.root(), makeReadOnly);
         List<Slot> slots = new ArrayList<>();
-        for (PlannedMount p : plan.submounts()) {
-            slots.add(new Slot(p, mountOne(ns, p, makeReadOnly)));
+        try {
+            List<Mount> makeReadOnly = new ArrayList<>();
+            writableDuringSetup(ns.root(), makeReadOnly);
+            for (PlannedMount p : plan.submounts()) {
+                slots.add(new Slot(p, mountOne(ns, p, makeReadOnly)));
+            }
+            if (!plan.explicitTmp() && tmpNeedsMount(ns)) {
+                slots.add(new Slot(TMP, mountOne(ns, TMP, makeReadOnly)));
+            }
+            restoreReadOnly(makeReadOnly);
+        } catch (ErrnoException | RuntimeException e) {
+            undo(ns);
+            throw e;
         }
-        if (!plan.explicitTmp() && tmpNeedsMount(ns)) {
-            slots.add(new Slot(TMP, mountOne(ns, TMP, makeReadOnly)));
-        }
-        restoreReadOnly(makeReadOnly);
         return new Mounted(ns, slots);
+    }
+
+    /** Detaches every mount of {@code ns} but its root, innermost first. */
+    void undo(MountNamespace ns) {
+        List<Mount> all = new ArrayList<>(ns.mounts());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Mount m = all.get(i);
+            if (m != ns.root() && m.attached()) {
+                vfs.detach(m);
+            }
+        }
     }
 
     /**
      * Mounts the pending slots that {@code ready} accepts, in order, skipping those under a
-     * slot that stays pending. A slot that fails to mount is logged and stays pending.
+     * slot that stays pending. A slot that fails to mount is logged and stays pending; so
+     * does a gofer slot (its connection went with its filesystem, and a new one cannot be
+     * asked for yet).
      *
      * @return the number of slots mounted
      */
@@ -79,6 +103,11 @@ final class ContainerMounter {
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
             if (!s.pending() || !ready.test(s) || underPending(slots, i)) {
+                continue;
+            }
+            if (s.planned.usesConnection()) {
+                LOG.warn("{}: {} stays pending: its gofer connection closed with its old filesystem",
+                        vfs.name(), s.planned.describe());
                 continue;
             }
             try {
@@ -126,7 +155,7 @@ final class ContainerMounter {
         }
         Mount m;
         try {
-            m = vfs.mountAt(creds, ns, p.destination(), p.request());
+            m = vfs.mountAt(creds, ns, p.destination(), p.request(connections));
         } catch (ErrnoException e) {
             throw e.withContext("mount " + p.describe() + (p.data().isEmpty() ? "" : " (" + p.data() + ")"));
         }

@@ -11,6 +11,7 @@ import dev.cairn.vfs.TypePolicy;
 import dev.cairn.vfs.VirtualFilesystem;
 import dev.cairn.vfs.spi.CharDevice;
 import dev.cairn.vfs.spi.FilesystemType;
+import java.nio.channels.ByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,16 +31,20 @@ final class SandboxImpl implements Sandbox {
     /** Spec mounts in mount order; guarded by the manager's lock. */
     private final List<Slot> slots;
     private final ContainerMounter mounter;
+    /** The gofer connections handed over at creation; closed by {@link #shutdown()}. */
+    private final List<? extends ByteChannel> connections;
     /** Guarded by the manager's lock. */
     private boolean closed;
 
-    SandboxImpl(SandboxManagerImpl manager, SandboxSpec spec, VirtualFilesystem vfs, ContainerMounter.Mounted mounted) {
+    SandboxImpl(SandboxManagerImpl manager, SandboxSpec spec, VirtualFilesystem vfs, ContainerMounter.Mounted mounted,
+                List<? extends ByteChannel> connections) {
         this.manager = manager;
         this.spec = spec;
         this.vfs = vfs;
         this.ns = mounted.ns();
         this.slots = new ArrayList<>(mounted.slots());
-        this.mounter = new ContainerMounter(vfs);
+        this.connections = List.copyOf(connections);
+        this.mounter = new ContainerMounter(vfs, this.connections);
     }
 
     @Override
@@ -161,16 +166,14 @@ final class SandboxImpl implements Sandbox {
         }
     }
 
-    /** Detaches every mount but the root, innermost first. */
+    /**
+     * Detaches every mount but the root, innermost first, and closes the gofer connections
+     * (the root's filesystem is never released by the VFS, so its connection is closed here).
+     */
     void shutdown() {
-        List<Mount> all = new ArrayList<>(ns.mounts());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Mount m = all.get(i);
-            if (m != ns.root() && m.attached()) {
-                vfs.detach(m);
-            }
-        }
+        mounter.undo(ns);
         slots.forEach(s -> s.mount = null);
+        Gofer.closeAll(spec.id(), connections);
         closed = true;
     }
 }

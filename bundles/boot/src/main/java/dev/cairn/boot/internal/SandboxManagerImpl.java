@@ -8,6 +8,7 @@ import dev.cairn.vfs.ErrnoException;
 import dev.cairn.vfs.VirtualFilesystem;
 import dev.cairn.vfs.spi.CharDevice;
 import dev.cairn.vfs.spi.FilesystemType;
+import java.nio.channels.ByteChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -250,7 +251,40 @@ public final class SandboxManagerImpl implements SandboxManager {
 
     @Override
     public Sandbox create(SandboxSpec spec) throws ErrnoException {
-        SpecPlanner.Plan plan = SpecPlanner.plan(spec);
+        return create(spec, List.of());
+    }
+
+    /**
+     * Owns {@code connections} from the call on: any failure closes them all (after the
+     * mounter detached what it had mounted); a sandbox closes them when it is closed.
+     */
+    @Override
+    public Sandbox create(SandboxSpec spec, List<? extends ByteChannel> connections) throws ErrnoException {
+        String id = spec == null ? null : spec.id();
+        List<? extends ByteChannel> conns = connections == null ? List.of() : connections;
+        boolean made = false;
+        try {
+            checkConnections(id, conns);
+            SandboxImpl sandbox = createLocked(spec, List.copyOf(conns));
+            made = true;
+            return sandbox;
+        } finally {
+            if (!made) {
+                Gofer.closeAll(String.valueOf(id), conns);
+            }
+        }
+    }
+
+    private static void checkConnections(String id, List<? extends ByteChannel> conns) throws ErrnoException {
+        for (int i = 0; i < conns.size(); i++) {
+            if (conns.get(i) == null) {
+                throw Errno.EINVAL.exception("sandbox " + id + ": gofer connection " + i + " is null");
+            }
+        }
+    }
+
+    private SandboxImpl createLocked(SandboxSpec spec, List<ByteChannel> connections) throws ErrnoException {
+        SpecPlanner.Plan plan = SpecPlanner.plan(spec, connections.size());
         lock.lock();
         try {
             checkUsable(spec.id());
@@ -259,15 +293,16 @@ public final class SandboxManagerImpl implements SandboxManager {
             VirtualFilesystem vfs = newVfs(spec.id());
             ContainerMounter.Mounted mounted;
             try {
-                mounted = new ContainerMounter(vfs).mountAll(plan);
+                mounted = new ContainerMounter(vfs, connections).mountAll(plan);
             } catch (RuntimeException e) {
                 throw new ErrnoException(Errno.EIO, "sandbox " + spec.id() + ": mounting failed: " + e, e);
             } catch (ErrnoException e) {
                 throw e.withContext("sandbox " + spec.id());
             }
-            SandboxImpl sandbox = new SandboxImpl(this, spec, vfs, mounted);
+            SandboxImpl sandbox = new SandboxImpl(this, spec, vfs, mounted, connections);
             sandboxes.add(sandbox);
-            LOG.info("sandbox {} created with {} mounts", spec.id(), mounted.ns().mounts().size());
+            LOG.info("sandbox {} created with {} mounts and {} gofer connections", spec.id(),
+                    mounted.ns().mounts().size(), connections.size());
             return sandbox;
         } finally {
             lock.unlock();

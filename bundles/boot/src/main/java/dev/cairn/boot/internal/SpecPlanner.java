@@ -15,15 +15,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link SandboxSpec} into the mounts boot makes (SEMANTICS.md "Container mount
- * setup", steps 1, 5 and 6, for a tmpfs-rooted sandbox): destinations cleaned, /dev forced
- * to devtmpfs and added when absent, each spec type translated, flags and data split, then
- * sorted by destination length, stably (the reference's sort is not stable; ties keep spec
- * order here).
+ * setup", steps 1, 2, 3, 5, 6 and 8): destinations cleaned, /dev forced to devtmpfs and added
+ * when absent, each spec type translated, flags and data split, gofer connections assigned in
+ * spec order (the root's first), then sorted by destination length, stably (the reference's
+ * sort is not stable; ties keep spec order here). Connections are assigned here, before the
+ * sort, so the order the creator hands them over in is the spec's; a count that does not
+ * match fails before anything is mounted.
  *
  * <p>Types: devpts, devtmpfs, proc and sysfs get no data; {@code none} becomes sysfs;
  * tmpfs keeps only mode, uid, gid and size (an option with more than one '=' is EINVAL);
- * {@code bind} (or the {@code bind}/{@code rbind} option) needs a gofer connection, which
- * this spec form cannot carry yet: EINVAL "9P mount requires a connection". Any other type
+ * {@code bind} (or the {@code bind}/{@code rbind} option) becomes {@code 9p} over the next
+ * connection (none left: EINVAL "9P mount requires a connection"), data
+ * {@code trans=fd,rfdno=N,wfdno=N} plus the mounts' cache mode, no other spec option
+ * forwarded. Left-over connections: EINVAL "not all gofer connections were consumed". Any other type
  * (cgroup, or a type boot does not know how to translate) is warned about and skipped.
  */
 final class SpecPlanner {
@@ -55,6 +59,11 @@ final class SpecPlanner {
     }
 
     static Plan plan(SandboxSpec spec) throws ErrnoException {
+        return plan(spec, 0);
+    }
+
+    /** The plan of {@code spec} served by {@code connections} gofer connections. */
+    static Plan plan(SandboxSpec spec, int connections) throws ErrnoException {
         if (spec == null) {
             throw Errno.EINVAL.exception("sandbox spec is null");
         }
@@ -65,7 +74,15 @@ final class SpecPlanner {
             throw Errno.EINVAL.exception("sandbox " + spec.id() + ": rootType is empty");
         }
         int rootFlags = spec.readOnlyRoot() ? MountFlags.MS_RDONLY : 0;
-        PlannedMount root = new PlannedMount("/", spec.rootType(), "none", rootFlags, spec.rootOptions());
+        int[] next = {0};
+        PlannedMount root;
+        if (spec.rootType().equals(Gofer.TYPE)) {
+            int c = take(next, connections, "sandbox " + spec.id() + ": root (9p " + spec.rootSource() + ")");
+            root = new PlannedMount("/", Gofer.TYPE, spec.rootSource(), rootFlags, Gofer.rootData(c,
+                    spec.fileAccess().root(), spec.rootOptions(), "sandbox " + spec.id() + ": rootOptions"), c);
+        } else {
+            root = new PlannedMount("/", spec.rootType(), spec.rootSource(), rootFlags, spec.rootOptions());
+        }
         List<PlannedMount> subs = new ArrayList<>();
         boolean haveDev = false;
         boolean explicitTmp = false;
@@ -76,9 +93,18 @@ final class SpecPlanner {
             haveDev |= dest.equals("/dev");
             explicitTmp |= dest.equals("/tmp");
             PlannedMount p = translate(m, dest, field);
+            if (p != null && p.type().equals("bind")) {
+                int c = take(next, connections, field + " (bind " + m.source() + " on " + dest + ")");
+                p = new PlannedMount(dest, Gofer.TYPE, p.source(), p.flags(),
+                        Gofer.mountData(c, spec.fileAccess().mounts()), c);
+            }
             if (p != null) {
                 subs.add(p);
             }
+        }
+        if (next[0] < connections) {
+            throw Errno.EINVAL.exception("sandbox " + spec.id() + ": not all gofer connections were consumed ("
+                    + (connections - next[0]) + " of " + connections + " left)");
         }
         if (!haveDev) {
             subs.add(0, new PlannedMount("/dev", "devtmpfs", "none", 0, ""));
@@ -121,8 +147,7 @@ final class SpecPlanner {
         } else if (type.equals("tmpfs")) {
             data = tmpfsData(m.options(), field);
         } else if (type.equals("bind")) {
-            throw Errno.EINVAL.exception(field + " (bind " + m.source() + " on " + dest
-                    + "): 9P mount requires a connection");
+            data = "";
         } else {
             LOG.warn("{}: ignoring unknown filesystem type \"{}\" for {}", field, m.type(), dest);
             return null;
@@ -130,6 +155,14 @@ final class SpecPlanner {
         int flags = flags(m.options(), type, field);
         String source = m.source() == null || m.source().isEmpty() ? "none" : m.source();
         return new PlannedMount(dest, type, source, flags, data);
+    }
+
+    /** The next connection's index; EINVAL "9P mount requires a connection" when none is left. */
+    private static int take(int[] next, int connections, String what) throws ErrnoException {
+        if (next[0] >= connections) {
+            throw Gofer.noConnection(what);
+        }
+        return next[0]++;
     }
 
     /** Step 6: tmpfs keeps mode, uid, gid, size; "a=b=c" is an error; others dropped. */
