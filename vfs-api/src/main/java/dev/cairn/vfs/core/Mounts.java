@@ -1,5 +1,6 @@
 package dev.cairn.vfs.core;
 
+import dev.cairn.vfs.AtFlags;
 import dev.cairn.vfs.Capability;
 import dev.cairn.vfs.Credentials;
 import dev.cairn.vfs.Errno;
@@ -278,7 +279,7 @@ final class Mounts {
         Dentry dir = w.d;
         dir.lock.lock();
         try {
-            Dentry existing = Walk.lookupHeldLocked(dir, name, null);
+            Dentry existing = Walk.lookupLocked(dir, name, null);
             if (existing != null) {
                 return;
             }
@@ -314,5 +315,53 @@ final class Mounts {
         Dentry sd = new Dentry(new SyntheticDir(creds.uid(), creds.gid()), dir.fs, FileType.DIRECTORY.bits(),
                 dir, name, true);
         dir.children.putLocked(sd);
+    }
+    /** Task.mount: new filesystem, MS_BIND (optionally MS_REC) or MS_REMOUNT. */
+    void taskMount(TaskImpl t, String source, String target, String type, int flags, String data) throws ErrnoException {
+        try {
+            Walk w = t.resolveAt(AtFlags.AT_FDCWD, target, true, 0);
+            Credentials c = t.credentials();
+            if ((flags & MountFlags.MS_REMOUNT) != 0) {
+                if (!c.has(Capability.CAP_SYS_ADMIN)) {
+                    throw Errno.EPERM.exception("mount " + target + ": CAP_SYS_ADMIN required");
+                }
+                if (w.d != w.m.root) {
+                    throw Errno.EINVAL.exception("remount " + target + ": not a mount point");
+                }
+                setFlags(w.m, flags);
+                return;
+            }
+            if ((flags & MountFlags.MS_BIND) != 0) {
+                bindMount(t, c, source, w, flags);
+                return;
+            }
+            MountImpl m = vfs.newMount(c, MountRequest.user(source, type, flags, data));
+            attachOrFree(m, w.m, w.d, target);
+        } catch (RuntimeException | LinkageError e) {
+            throw Guard.eio(e, "mount " + target);
+        }
+    }
+
+    private void bindMount(TaskImpl t, Credentials c, String source, Walk target, int flags) throws ErrnoException {
+        if (!c.has(Capability.CAP_SYS_ADMIN)) {
+            throw Errno.EPERM.exception("mount --bind " + source + ": CAP_SYS_ADMIN required");
+        }
+        Walk s = t.resolveAt(AtFlags.AT_FDCWD, source, true, 0);
+        MountImpl m = vfs.newMountOf(s.m.fsi, s.d, s.m.source(), s.m.flags());
+        attachOrFree(m, target.m, target.d, target.origPath);
+        if ((flags & MountFlags.MS_REC) != 0) {
+            copySubmounts(s.m, s.d, m);
+        }
+    }
+
+    /** Task.umount: the mount whose root {@code target} resolves to. */
+    void taskUmount(TaskImpl t, String target, int flags) throws ErrnoException {
+        Walk w;
+        try {
+            w = t.resolveAt(AtFlags.AT_FDCWD, target, true, 0);
+        } catch (RuntimeException | LinkageError e) {
+            throw Guard.eio(e, "umount " + target);
+        }
+        umount(t.credentials(), t.ns, w.m, w.d, target, flags);
     }
 }

@@ -60,4 +60,26 @@ final class Paths {
         }
         return sb.toString();
     }
+
+    /** As /proc/self/fd shows (m, d) from a task root; " (deleted)" for a removed node. */
+    static String displayPath(CoreVfs vfs, MountImpl m, Dentry d, MountImpl rootM, Dentry rootD) {
+        String p;
+        synchronized (vfs.mountLock) {
+            p = absolutePathLocked(m, d, rootM, rootD);
+        }
+        if (p == null) {
+            p = pathInFs(d);
+        }
+        return deleted(d) ? p + " (deleted)" : p;
+    }
+
+    /** True when {@code d} or one of its ancestors was removed. */
+    static boolean deleted(Dentry d) {
+        for (Dentry x = d; x != null; x = x.parent) {
+            if (x.dead) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -6,19 +6,14 @@ import dev.cairn.vfs.Credentials;
 import dev.cairn.vfs.Dirent;
 import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
-import dev.cairn.vfs.MountFlags;
 import dev.cairn.vfs.MountNamespace;
-import dev.cairn.vfs.MountRequest;
 import dev.cairn.vfs.OpenFlags;
-import dev.cairn.vfs.SetStat;
 import dev.cairn.vfs.Stat;
 import dev.cairn.vfs.StatFs;
 import dev.cairn.vfs.Task;
 import dev.cairn.vfs.VirtualFilesystem;
 import dev.cairn.vfs.spi.OpenFile;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +29,7 @@ final class TaskImpl implements Task {
     final FdTable fds = new FdTable();
     final PathOps ops = new PathOps(this);
     private final Opener opener = new Opener(this);
+    private final FdOps io = new FdOps(this);
 
     /** Credentials with their search-everything capability precomputed, swapped as a unit. */
     private record CredState(Credentials creds, boolean searchAll) {
@@ -42,13 +38,16 @@ final class TaskImpl implements Task {
         }
     }
 
+    /** Swapped whole by setCredentials; no lock (volatile). */
     private volatile CredState cred;
+    /** Set by umask(); no lock (volatile), like a thread's umask. */
     private volatile int umask = 022;
     /** Root and cwd: written under this, read without (volatile). Each holds a mount user ref. */
     private volatile MountImpl rootM;
     private volatile Dentry rootD;
     private volatile MountImpl cwdM;
     private volatile Dentry cwdD;
+    /** The controlling terminal; no lock (volatile). */
     private volatile OpenFile tty;
     /** Guarded by this. */
     private boolean exited;
@@ -184,213 +183,84 @@ final class TaskImpl implements Task {
 
     @Override
     public void close(int fd) throws ErrnoException {
-        fds.remove(fd).decRef();
+        io.close(fd);
     }
 
     @Override
     public int dup(int fd) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        d.incRef();
-        try {
-            return fds.install(d, false, 0);
-        } catch (ErrnoException e) {
-            d.decRef();
-            throw e;
-        }
+        return io.dup(fd);
     }
 
     @Override
     public int dup2(int fd, int newfd) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        if (fd == newfd) {
-            return newfd;
-        }
-        d.incRef();
-        FileDescription old;
-        try {
-            old = fds.installAt(d, newfd);
-        } catch (ErrnoException e) {
-            d.decRef();
-            throw e;
-        }
-        if (old != null) {
-            old.decRef();
-        }
-        return newfd;
+        return io.dup2(fd, newfd);
     }
 
     @Override
     public int read(int fd, ByteBuffer dst) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            return d.read(dst, credentials());
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "read fd " + fd);
-        }
+        return io.read(fd, dst);
     }
 
     @Override
     public int write(int fd, ByteBuffer src) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            return d.write(src, credentials());
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "write fd " + fd);
-        }
+        return io.write(fd, src);
     }
 
     @Override
     public int pread(int fd, ByteBuffer dst, long offset) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            return d.pread(dst, offset, credentials());
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "pread fd " + fd);
-        }
+        return io.pread(fd, dst, offset);
     }
 
     @Override
     public int pwrite(int fd, ByteBuffer src, long offset) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            return d.pwrite(src, offset, credentials());
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "pwrite fd " + fd);
-        }
+        return io.pwrite(fd, src, offset);
     }
 
     @Override
     public long lseek(int fd, long offset, int whence) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            return d.lseek(offset, whence);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "lseek fd " + fd);
-        }
+        return io.lseek(fd, offset, whence);
     }
 
     @Override
     public List<Dirent> getdents(int fd, int max) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            long dot = d.dentry.node.stat().ino();
-            long dotdot = parentIno(d.mount, d.dentry, dot);
-            return d.getdents(max, dot, dotdot, credentials());
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "getdents fd " + fd);
-        }
+        return io.getdents(fd, max);
     }
 
-    /** The inode of ".." as seen from (m, d): across mount roots, itself at the task root. */
-    private long parentIno(MountImpl m, Dentry d, long self) throws ErrnoException {
-        Walk w = newWalk();
-        w.m = m;
-        w.d = d;
-        w.dotdot();
-        return w.d == d ? self : w.d.node.stat().ino();
-    }
 
     @Override
     public Stat fstat(int fd) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        try {
-            return statOf(d.dentry);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "fstat fd " + fd);
-        }
+        return io.fstat(fd);
     }
 
     @Override
     public void ftruncate(int fd, long length) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        if (d.isPath() || !OpenFlags.writable(d.flags)) {
-            throw (d.isPath() ? Errno.EBADF : Errno.EINVAL).exception("ftruncate fd " + fd + ": not open for writing");
-        }
-        try {
-            ops.truncateNode(d.mount, d.dentry, length, false, "fd " + fd);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "ftruncate fd " + fd);
-        }
+        io.ftruncate(fd, length);
     }
 
     @Override
     public void fsync(int fd) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        if (d.isPath()) {
-            throw Errno.EBADF.exception("fsync fd " + fd + ": O_PATH");
-        }
-        try {
-            d.file.sync(false);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "fsync fd " + fd);
-        }
+        io.fsync(fd);
     }
 
     @Override
     public void fallocate(int fd, int mode, long offset, long length) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        if (d.isPath() || !OpenFlags.writable(d.flags)) {
-            throw Errno.EBADF.exception("fallocate fd " + fd + ": not open for writing");
-        }
-        if (offset < 0 || length <= 0) {
-            throw Errno.EINVAL.exception("fallocate fd " + fd + ": offset " + offset + " length " + length);
-        }
-        if (d.dentry.isDir()) {
-            throw Errno.EISDIR.exception("fallocate fd " + fd);
-        }
-        if (!d.dentry.isRegular()) {
-            throw Errno.ENODEV.exception("fallocate fd " + fd + ": not a regular file");
-        }
-        try {
-            d.file.allocate(mode, offset, length);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "fallocate fd " + fd);
-        }
+        io.fallocate(fd, mode, offset, length);
     }
 
     @Override
     public int ioctl(int fd, int request, ByteBuffer arg) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        if (d.isPath()) {
-            throw Errno.EBADF.exception("ioctl fd " + fd + ": O_PATH");
-        }
-        try {
-            return d.file.ioctl(request, arg);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "ioctl fd " + fd);
-        }
+        return io.ioctl(fd, request, arg);
     }
 
     @Override
     public int fileFlags(int fd) throws ErrnoException {
-        return fds.get(fd).flags;
+        return io.fileFlags(fd);
     }
 
     @Override
     public String fdPath(int fd) throws ErrnoException {
         FileDescription d = fds.get(fd);
-        return pathOf(d.mount, d.dentry);
-    }
-
-    /** The path of (m, d) from the task root; " (deleted)" appended for a removed node. */
-    String pathOf(MountImpl m, Dentry d) {
-        String p;
-        synchronized (vfs.mountLock) {
-            p = Paths.absolutePathLocked(m, d, rootM, rootD);
-        }
-        if (p == null) {
-            p = Paths.pathInFs(d);
-        }
-        return deleted(d) ? p + " (deleted)" : p;
-    }
-
-    private static boolean deleted(Dentry d) {
-        for (Dentry x = d; x != null; x = x.parent) {
-            if (x.dead) {
-                return true;
-            }
-        }
-        return false;
+        return Paths.displayPath(vfs, d.mount, d.dentry, rootM, rootD);
     }
 
     @Override
@@ -631,7 +501,7 @@ final class TaskImpl implements Task {
     public String getcwd() throws ErrnoException {
         MountImpl m = cwdM;
         Dentry d = cwdD;
-        if (deleted(d)) {
+        if (Paths.deleted(d)) {
             throw Errno.ENOENT.exception("getcwd: current directory was removed");
         }
         String p;
@@ -666,108 +536,29 @@ final class TaskImpl implements Task {
 
     @Override
     public void mount(String source, String target, String type, int flags, String data) throws ErrnoException {
-        try {
-            Walk w = resolveAt(AtFlags.AT_FDCWD, target, true, 0);
-            Credentials c = credentials();
-            if ((flags & MountFlags.MS_REMOUNT) != 0) {
-                if (!c.has(Capability.CAP_SYS_ADMIN)) {
-                    throw Errno.EPERM.exception("mount " + target + ": CAP_SYS_ADMIN required");
-                }
-                if (w.d != w.m.root) {
-                    throw Errno.EINVAL.exception("remount " + target + ": not a mount point");
-                }
-                vfs.mounts.setFlags(w.m, flags);
-                return;
-            }
-            if ((flags & MountFlags.MS_BIND) != 0) {
-                bindMount(c, source, w, flags);
-                return;
-            }
-            MountImpl m = vfs.newMount(c, MountRequest.user(source, type, flags, data));
-            vfs.mounts.attachOrFree(m, w.m, w.d, target);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "mount " + target);
-        }
-    }
-
-    private void bindMount(Credentials c, String source, Walk target, int flags) throws ErrnoException {
-        if (!c.has(Capability.CAP_SYS_ADMIN)) {
-            throw Errno.EPERM.exception("mount --bind " + source + ": CAP_SYS_ADMIN required");
-        }
-        Walk s = resolveAt(AtFlags.AT_FDCWD, source, true, 0);
-        MountImpl m = vfs.newMountOf(s.m.fsi, s.d, s.m.source(), s.m.flags());
-        vfs.mounts.attachOrFree(m, target.m, target.d, target.origPath);
-        if ((flags & MountFlags.MS_REC) != 0) {
-            vfs.mounts.copySubmounts(s.m, s.d, m);
-        }
+        vfs.mounts.taskMount(this, source, target, type, flags, data);
     }
 
     @Override
     public void umount(String target, int flags) throws ErrnoException {
-        Walk w;
-        try {
-            w = resolveAt(AtFlags.AT_FDCWD, target, true, 0);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "umount " + target);
-        }
-        vfs.mounts.umount(credentials(), ns, w.m, w.d, target, flags);
+        vfs.mounts.taskUmount(this, target, flags);
     }
 
     // ---- conveniences ---------------------------------------------------------------
 
     @Override
     public byte[] readFile(String path) throws ErrnoException {
-        int fd = open(path, OpenFlags.O_RDONLY, 0);
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteBuffer buf = ByteBuffer.allocate(65536);
-            for (;;) {
-                buf.clear();
-                int n = read(fd, buf);
-                if (n <= 0) {
-                    return out.toByteArray();
-                }
-                out.write(buf.array(), 0, n);
-            }
-        } finally {
-            close(fd);
-        }
+        return io.readFile(path);
     }
 
     @Override
     public void writeFile(String path, byte[] data) throws ErrnoException {
-        int fd = open(path, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 0666);
-        try {
-            ByteBuffer src = ByteBuffer.wrap(data);
-            while (src.hasRemaining()) {
-                if (write(fd, src) <= 0) {
-                    throw Errno.EIO.exception("write " + path + ": no progress");
-                }
-            }
-        } finally {
-            close(fd);
-        }
+        io.writeFile(path, data);
     }
 
     @Override
     public List<String> listDir(String path) throws ErrnoException {
-        int fd = open(path, OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY, 0);
-        try {
-            List<String> out = new ArrayList<>();
-            for (;;) {
-                List<Dirent> batch = getdents(fd, 1024);
-                if (batch.isEmpty()) {
-                    return out;
-                }
-                for (Dirent e : batch) {
-                    if (!e.name().equals(".") && !e.name().equals("..")) {
-                        out.add(e.name());
-                    }
-                }
-            }
-        } finally {
-            close(fd);
-        }
+        return io.listDir(path);
     }
 
     @Override

@@ -11,6 +11,9 @@ import dev.cairn.vfs.spi.Node;
  * One path resolution (Linux's nameidata): the current position (mount, dentry), the rest
  * of the path, the symlink count and, after {@link #walkToParent()}, the last component.
  * Scans the path in place (no splitting); cached lookups allocate nothing.
+ *
+ * <p>Thread confinement: a walk belongs to the thread that made it, so its mutable fields
+ * need no lock; the dentries and mounts it reads are published through volatile fields.
  */
 final class Walk {
     static final int MAX_SYMLINKS = 40;
@@ -278,7 +281,7 @@ final class Walk {
         if (c != null && (!dir.fs.revalidates || c.synthetic || dir.node.revalidate(c.name, c.node))) {
             return c;
         }
-        Dentry found = lookupLocked(dir, path.substring(s, e), c);
+        Dentry found = lookupSlow(dir, path.substring(s, e), c);
         if (found == null) {
             throw Errno.ENOENT.exception(origPath);
         }
@@ -291,24 +294,24 @@ final class Walk {
         if (c != null && (!d.fs.revalidates || c.synthetic || d.node.revalidate(c.name, c.node))) {
             return c;
         }
-        return lookupLocked(d, lastName(), c);
+        return lookupSlow(d, lastName(), c);
     }
 
     /**
-     * Looks {@code name} up under the directory's lock, caches it; null when absent.
+     * Takes the directory's lock and looks {@code name} up, caching it; null when absent.
      * {@code stale} is a cached dentry that failed revalidation, dropped here.
      */
-    static Dentry lookupLocked(Dentry dir, String name, Dentry stale) throws ErrnoException {
+    static Dentry lookupSlow(Dentry dir, String name, Dentry stale) throws ErrnoException {
         dir.lock.lock();
         try {
-            return lookupHeldLocked(dir, name, stale);
+            return lookupLocked(dir, name, stale);
         } finally {
             dir.lock.unlock();
         }
     }
 
-    /** As {@link #lookupLocked} with the directory's lock already held. */
-    static Dentry lookupHeldLocked(Dentry dir, String name, Dentry stale) throws ErrnoException {
+    /** As {@link #lookupSlow} with the directory's lock already held. */
+    static Dentry lookupLocked(Dentry dir, String name, Dentry stale) throws ErrnoException {
         if (dir.dead) {
             return null;
         }
