@@ -6,12 +6,13 @@ import dev.cairn.vfs.VirtualFilesystem;
 import dev.cairn.vfs.tck.TckFeature;
 import dev.cairn.vfs.tck.TckFixture;
 import dev.cairn.vfs.tck.VfsTck;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The vfs-tck conformance kit against tmpfs: every suite, every optional feature (tmpfs is
- * what the kit's host oracle runs on), the oracle rows compared with a host tmpfs when the
- * build runs as root with python3.
+ * The vfs-tck conformance kit against tmpfs: every suite, every optional feature but
+ * O_TMPFILE (tmpfs is what the kit's host oracle runs on), the oracle rows compared with a
+ * host tmpfs when the build runs as root with python3.
  */
 class TmpfsTckTest extends VfsTck {
     @Override
@@ -31,7 +32,11 @@ class TmpfsTckTest extends VfsTck {
 
             @Override
             public Set<TckFeature> features() {
-                return TckFeature.all();
+                Set<TckFeature> f = EnumSet.allOf(TckFeature.class);
+                // Linux tmpfs has O_TMPFILE, but the SPI has no node operation for an unnamed
+                // file and the core answers EOPNOTSUPP: a known gap, not a tmpfs defect.
+                f.remove(TckFeature.TMPFILE);
+                return f;
             }
         };
     }

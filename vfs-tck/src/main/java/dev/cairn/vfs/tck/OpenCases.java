@@ -57,6 +57,12 @@ final class OpenCases {
         t.c("lseek on an O_PATH fd", "EBADF", "put f x", "open o f O_PATH", "lseek o 0 SET");
         t.c("listing through an O_PATH fd", "EBADF", "mkdir d 0755", "open o d O_PATH", "fls o");
         t.c("lseek SEEK_END on a directory fd", "EINVAL", "mkdir d 0755", "open o d O_RDONLY", "lseek o 0 END");
+        t.needs(TckFeature.TMPFILE);
+        t.c("O_TMPFILE makes an unnamed file", "ok reg 0600 n0 u0 g0 s1",
+                "mkdir d 0755", "open o d O_RDWR|O_TMPFILE 0600", "write o x", "fstat o");
+        t.c("O_TMPFILE leaves the directory empty", "ok ", "mkdir d 0755", "open o d O_RDWR|O_TMPFILE 0600", "ls d");
+        t.c("O_TMPFILE on a regular file", "ENOTDIR", "put f x", "open o f O_RDWR|O_TMPFILE 0600");
+        t.c("O_TMPFILE without write access mode", "EINVAL", "mkdir d 0755", "open o d O_RDONLY|O_TMPFILE 0600");
         t.needs(SYMLINKS);
         t.c("O_CREAT|O_EXCL on a dangling symlink", "EEXIST", "symlink t l", "open o l O_WRONLY|O_CREAT|O_EXCL 0644");
         t.c("O_CREAT through a dangling symlink creates its target", "ok reg 0600 n1 u0 g0 s0",

@@ -90,6 +90,8 @@ final class PermissionCases {
                 "put f x", "chmod f 04777", U1000, "open o f O_WRONLY", "write o y", "stat f");
         t.c("a write by the owner without CAP_FSETID drops setuid", "ok reg 0755 n1 u1000 g1000 s1",
                 W, W_OPEN, U1000, "put w/f x", "chmod w/f 04755", "open o w/f O_WRONLY", "write o y", "stat w/f");
+        t.c("chown by root keeps setgid of a file without group execute", "ok reg 2644 n1 u1000 g1000 s1",
+                "put f x", "chmod f 06644", "chown f 1000 1000", "stat f");
         t.c("root reads a mode 0000 file", "ok x", "put f x", "chmod f 0000", "cat f");
         t.c("root cannot execute a file without any x bit", "EACCES", "put f x", "chmod f 0644", "access f x");
         t.c("root may execute when any x bit is set", "ok", "put f x", "chmod f 0001", "access f x");

@@ -86,6 +86,18 @@ public abstract class ReaddirTck extends TckSuite {
     }
 
     @Test
+    void fifoAndSocketEntriesReportTheirTypes() throws Exception {
+        assume(TckFeature.FIFO);
+        root.mknodat(AtFlags.AT_FDCWD, "/p", FileType.FIFO.bits() | 0644, 0, 0);
+        root.mknodat(AtFlags.AT_FDCWD, "/s", FileType.SOCKET.bits() | 0644, 0, 0);
+        Map<String, FileType> types = new HashMap<>();
+        for (Dirent d : readAll(openDir("/"), 50)) {
+            types.put(d.name(), d.type());
+        }
+        assertThat(types).containsEntry("p", FileType.FIFO).containsEntry("s", FileType.SOCKET);
+    }
+
+    @Test
     void lseekToACookieResumesRightAfterThatEntry() throws Exception {
         root.mkdir("/d", 0755);
         for (int i = 0; i < 40; i++) {

@@ -74,4 +74,23 @@ public abstract class StatfsTck extends TckSuite {
         root.unlink("/big");
         assertThat(root.statfs("/").blocksFree()).isGreaterThan(after.blocksFree());
     }
+
+    @Test
+    void statfsFlagsReflectTheMountFlagsAsLinuxDoes() throws Exception {
+        root.mkdir("/plain", 0755);
+        root.mkdir("/locked", 0755);
+        dev.cairn.vfs.MountRequest b = fixture.rootMount();
+        vfs.mountAt(Credentials.root(), ns, "/plain", b);
+        int all = dev.cairn.vfs.MountFlags.MS_RDONLY | dev.cairn.vfs.MountFlags.MS_NOSUID
+                | dev.cairn.vfs.MountFlags.MS_NODEV | dev.cairn.vfs.MountFlags.MS_NOEXEC
+                | dev.cairn.vfs.MountFlags.MS_NOATIME;
+        vfs.mountAt(Credentials.root(), ns, "/locked", new dev.cairn.vfs.MountRequest(b.source(), b.type(),
+                b.flags() | all, b.data(), b.internalData(), b.internal()));
+        assertThat(root.statfs("/plain").flags()).as("ST_RELATIME of a default mount").isEqualTo(ST_RELATIME);
+        assertThat(root.statfs("/locked").flags()).as("ST_RDONLY|ST_NOSUID|ST_NODEV|ST_NOEXEC|ST_NOATIME")
+                .isEqualTo(1 | 2 | 4 | 8 | 1024);
+    }
+
+    /** statvfs f_flag bit of a relatime mount (Linux ST_RELATIME). */
+    private static final long ST_RELATIME = 4096;
 }

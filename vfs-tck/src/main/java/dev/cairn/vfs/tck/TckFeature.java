@@ -24,6 +24,11 @@ public enum TckFeature {
     RENAME_NOREPLACE,
     /** renameat2 RENAME_EXCHANGE. */
     RENAME_EXCHANGE,
+    /**
+     * open(O_TMPFILE) makes an unnamed regular file in a directory (Linux tmpfs does). The SPI
+     * has no operation for it yet, so no Cairn filesystem can declare it today.
+     */
+    TMPFILE,
     /** Holes are tracked: SEEK_DATA/SEEK_HOLE find them, stat blocks count only data. */
     SPARSE,
     /** Times are stored with nanosecond precision as given to utimensat. */
