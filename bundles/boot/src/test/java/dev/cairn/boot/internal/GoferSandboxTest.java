@@ -70,8 +70,10 @@ class GoferSandboxTest {
         }
     }
 
+    private final NinePFilesystemType ninep = new NinePFilesystemType();
+
     GoferSandboxTest() {
-        f.add(new NinePFilesystemType());
+        f.add(ninep);
     }
 
     @AfterEach
@@ -274,5 +276,20 @@ class GoferSandboxTest {
         assertThat(root.isOpen()).isFalse();
         assertThat(data.isOpen()).isFalse();
         assertThat(f.manager.sandboxes()).isEmpty();
+    }
+
+    @Test
+    void gofersBindMountsStayPendingWhenThe9pTypeReturnsButTheRootKeepsWorking() throws Exception {
+        SocketChannel data = dataGofer.connect();
+        Sandbox s = create(SandboxSpec.goferRoot(id(), rootDir.toString(), false, List.of(bind("/data", dataDir))),
+                rootGofer.connect(), data);
+        Task t = task(s);
+        assertThat(read(t, "/data/data-marker")).isEqualTo("I am data");
+        f.remove(ninep);
+        assertThat(s.pendingMounts()).containsExactly("9p on /data");
+        f.add(new NinePFilesystemType());
+        assertThat(s.pendingMounts()).containsExactly("9p on /data");
+        assertThat(read(t, "/root-marker")).isEqualTo("I am the root");
+        assertThat(errno(() -> t.stat("/data/data-marker"))).isEqualTo(Errno.ENOENT);
     }
 }
