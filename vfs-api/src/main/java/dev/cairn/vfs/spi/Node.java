@@ -40,7 +40,10 @@ public interface Node {
     /**
      * Applies a change of attributes whose permission the core has already checked
      * (including the Linux side effects: setuid/setgid cleared by chown). A size change on
-     * a regular file truncates or extends it with a hole. Updates ctime.
+     * a regular file truncates or extends it with a hole. Updates ctime, except for the
+     * core's read-access notification ({@link SetStat#ACCESSED} with ATIME|ATIME_NOW), which
+     * sets only the atime: the core applies relatime/noatime/O_NOATIME and nodes never
+     * update atime on their own.
      *
      * @throws ErrnoException EPERM when the filesystem does not allow the change,
      *                        EISDIR for a size change on a directory, EFBIG, ENOSPC
@@ -62,7 +65,7 @@ public interface Node {
 
     /**
      * Lists children after {@code cookie} (0 = from the start) into {@code sink} until it
-     * returns false or the entries are exhausted. Cookies are the filesystem's: each entry's
+     * returns false or the entries are exhausted. Cookies are positive and below 2^62. Cookies are the filesystem's: each entry's
      * {@code nextCookie} must resume right after it even when entries were added or removed
      * in between (an entry present for the whole listing is returned exactly once).
      *
