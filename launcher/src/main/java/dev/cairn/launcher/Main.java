@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.BundleException;
 
 /**
@@ -114,6 +116,11 @@ public final class Main {
                 }
             } catch (Reflect.Failure f) {
                 OUT.flush();
+                if (f.is("InterruptedException") || f.is("CancellationException")) {
+                    // Ctrl-C: the terminal already shows ^C; like a shell, just end the line
+                    OUT.println();
+                    return 130;
+                }
                 ERR.println(GogoSession.describe(f));
                 return 1;
             }
@@ -122,24 +129,85 @@ public final class Main {
         return 0;
     }
 
-    /** The interactive loop: one Gogo command line per input line, until EOF or exit. */
-    private static void interactive(GogoSession session) throws IOException {
+    /**
+     * The interactive loop: one Gogo command line per input line, until EOF or exit. Ctrl-C
+     * interrupts the running command; the session is then renewed (same task), because an
+     * interrupted Gogo session has lost its output channels.
+     */
+    private static void interactive(GogoSession first) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(IN, StandardCharsets.UTF_8));
-        while (true) {
-            OUT.print(prompt(session));
-            OUT.flush();
-            String line = in.readLine();
-            if (line == null) {
-                OUT.println();
-                return;
+        AtomicReference<GogoSession> session = new AtomicReference<>(first);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        String[] shown = {PROMPT};
+        onInterrupt(() -> {
+            if (session.get().interruptForeground()) {
+                interrupted.set(true);
+            } else {
+                OUT.print("\n" + shown[0]);
+                OUT.flush();
             }
-            String cmd = line.trim();
-            if (cmd.equals("exit") || cmd.equals("quit")) {
-                return;
+        });
+        try {
+            while (true) {
+                shown[0] = prompt(session.get());
+                OUT.print(shown[0]);
+                OUT.flush();
+                String line = in.readLine();
+                if (line == null) {
+                    OUT.println();
+                    return;
+                }
+                String cmd = line.trim();
+                if (cmd.equals("exit") || cmd.equals("quit")) {
+                    return;
+                }
+                if (!cmd.isEmpty()) {
+                    runCommands(session.get(), List.of(cmd));
+                    // an interrupted command (Ctrl-C) may leave this thread's flag set
+                    Thread.interrupted();
+                }
+                if (interrupted.getAndSet(false)) {
+                    renew(session);
+                }
             }
-            if (!cmd.isEmpty()) {
-                runCommands(session, List.of(cmd));
-            }
+        } finally {
+            session.get().close();
+        }
+    }
+
+    private static void renew(AtomicReference<GogoSession> session) {
+        try {
+            session.set(session.get().renew());
+        } catch (Reflect.Failure e) {
+            ERR.println("cairn: cannot renew the shell session after Ctrl-C: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) runs {@code action} instead of ending cairn, as in a login shell: it
+     * interrupts the running command, or gives a fresh prompt. Where the JVM offers no signal
+     * handling, Ctrl-C ends cairn (the shutdown hook still stops Felix and removes its storage).
+     */
+    private static void onInterrupt(Runnable action) {
+        // sun.misc.Signal (module jdk.unsupported) through reflection: no compile-time use of
+        // an internal API.
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object handler = java.lang.reflect.Proxy.newProxyInstance(handlerType.getClassLoader(),
+                    new Class<?>[] {handlerType}, (proxy, method, args) -> switch (method.getName()) {
+                        case "handle" -> {
+                            action.run();
+                            yield null;
+                        }
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> "cairn Ctrl-C handler";
+                    });
+            signal.getMethod("handle", signal, handlerType)
+                    .invoke(null, signal.getConstructor(String.class).newInstance("INT"), handler);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            ERR.println("cairn: Ctrl-C will end cairn (no signal handling here: " + e + ")");
         }
     }
 

@@ -241,6 +241,52 @@ class CliIT {
         assertThat(text(out)).contains("Hello\n").contains("Again\n");
     }
 
+    /** Keeps what a process prints except NUL bytes, which it only counts (cat /dev/zero). */
+    static final class ZeroCountingBuffer extends ByteArrayOutputStream {
+        final java.util.concurrent.atomic.AtomicLong zeros = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == 0) {
+                    zeros.incrementAndGet();
+                } else {
+                    write(b[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void ctrlCInterruptsTheRunningCommandAndTheShellGoesOn() throws Exception {
+        Process p = start("shell", "-q", "--deploy", deploy.toString());
+        ZeroCountingBuffer out = new ZeroCountingBuffer();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread to = pump(p.getInputStream(), out);
+        Thread te = pump(p.getErrorStream(), err);
+        try (OutputStream stdin = p.getOutputStream()) {
+            say(stdin, "mkdir /w; cd /w");
+            awaitOutput(out, "default:/w# ", 1);
+            say(stdin, "cat /dev/zero");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (out.zeros.get() < 4096 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            awaitOutput(out, "default:/w# ", 2);
+            say(stdin, "echo after; pwd");
+            awaitOutput(out, "after\n/w\n", 1);
+            say(stdin, "exit");
+        }
+        assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        to.join();
+        te.join();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out.zeros.get()).isGreaterThanOrEqualTo(4096);
+        assertThat(text(err)).isEmpty();
+    }
+
     /** Copies {@code jar} next to the deploy dir, dates it, and moves it in atomically. */
     private void dropIntoDeploy(Path jar, long mtimeOffsetMillis) throws IOException {
         Path staged = Files.copy(jar, work.resolve("staged.jar"), StandardCopyOption.REPLACE_EXISTING);

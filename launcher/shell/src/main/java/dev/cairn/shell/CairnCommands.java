@@ -98,15 +98,26 @@ public class CairnCommands {
         return new MountCommands(task(s, cmd), out(s));
     }
 
+    /**
+     * Binds the session to a sandbox (default: the first) and hardens it. A session that
+     * already holds a task of that sandbox (the launcher hands a task on to a fresh session
+     * after Ctrl-C) keeps it, with its working directory and fds.
+     */
     @Descriptor("bind this session to a sandbox (default: the first) and make it a Cairn shell")
     public void attach(CommandSession s, Object[] args) throws ShellException {
         Args a = Args.parse("attach", words(args), "", "");
         if (a.operands().size() > 1) {
             throw new ShellException("attach: too many arguments");
         }
-        Sessions.release(s);
-        s.put(Sessions.SANDBOX, a.operands().isEmpty() ? null : a.operands().get(0));
+        String id = a.operands().isEmpty() ? null : a.operands().get(0);
+        Object cur = s.get(Sessions.TASK);
+        boolean keep = id != null && cur instanceof Sessions.Bound b && b.sandbox().id().equals(id);
+        if (!keep) {
+            Sessions.release(s);
+        }
+        s.put(Sessions.SANDBOX, id);
         Sessions.bound(s, manager, "attach");
+        Sessions.harden(s);
     }
 
     @Descriptor("list Cairn's commands")

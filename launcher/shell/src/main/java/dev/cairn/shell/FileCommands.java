@@ -54,6 +54,11 @@ final class FileCommands {
         try {
             ByteBuffer buf = ByteBuffer.allocate(BUF);
             while (true) {
+                // Ctrl-C in the launcher's shell interrupts the foreground job (cat /dev/zero):
+                // stop quietly, as cat killed by SIGINT does; the shell reports the interrupt.
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 buf.clear();
                 int n = task.read(fd, buf);
                 if (n <= 0) {
