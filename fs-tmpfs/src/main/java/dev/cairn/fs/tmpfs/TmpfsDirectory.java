@@ -127,7 +127,7 @@ final class TmpfsDirectory extends TmpfsNode {
         }
     }
 
-    /** Reserves an inode, builds the node with {@code factory} and links it in. */
+    /** Reserves an inode, builds the node of the requested type and links it in. */
     private TmpfsNode add(String name, NodeAttrs attrs, FileType expected, String symlinkTarget)
             throws ErrnoException {
         synchronized (this) {
@@ -150,7 +150,8 @@ final class TmpfsDirectory extends TmpfsNode {
     }
 
     private TmpfsNode newNode(NodeAttrs a, FileType expected, String target) throws ErrnoException {
-        FileType t = FileType.ofMode(a.mode());
+        // mknod(2): a zero file type means a regular file
+        FileType t = (a.mode() & FileType.S_IFMT) == 0 ? FileType.REGULAR : FileType.ofMode(a.mode());
         if (expected != null && t != expected) {
             t = expected;
         }

@@ -49,6 +49,18 @@ class TmpfsNodeKindsTest {
     }
 
     @Test
+    void mknodWithoutFileTypeOrWithS_IFREGMakesARegularFile() throws Exception {
+        TmpfsFixture f = TmpfsFixture.mount("");
+        Task t = f.root;
+        t.mknodat(AtFlags.AT_FDCWD, "/plain", 0644, 0, 0);
+        t.mknodat(AtFlags.AT_FDCWD, "/reg", FileType.REGULAR.bits() | 0600, 0, 0);
+        assertThat(t.stat("/plain").type()).isEqualTo(FileType.REGULAR);
+        assertThat(t.stat("/reg").type()).isEqualTo(FileType.REGULAR);
+        t.writeFile("/plain", "ok".getBytes());
+        assertThat(new String(t.readFile("/plain"))).isEqualTo("ok");
+    }
+
+    @Test
     void socketNodeExistsButOpenIsEnxio() throws Exception {
         TmpfsFixture f = TmpfsFixture.mount("");
         Task t = f.root;
