@@ -57,24 +57,9 @@ final class DevDirectory extends DevNode {
     public Node lookup(String name) throws ErrnoException {
         DevNode n = child(name);
         if (n == null) {
-            throw new NoEntry(name);
+            throw Errno.ENOENT.exception(name);
         }
         return n;
-    }
-
-    /**
-     * ENOENT for a lookup miss, without a stack trace: the core looks every name up before
-     * creating it, so misses are common and the trace would cost more than the lookup.
-     */
-    private static final class NoEntry extends ErrnoException {
-        NoEntry(String name) {
-            super(Errno.ENOENT, name);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 
     @Override

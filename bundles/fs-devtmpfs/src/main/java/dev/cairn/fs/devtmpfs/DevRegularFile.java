@@ -148,10 +148,12 @@ final class DevRegularFile extends DevNode {
         if (!src.hasRemaining()) {
             return 0;
         }
-        if (offset == Long.MAX_VALUE) {
-            throw Errno.EFBIG.exception("write at offset " + offset);
+        int len = src.remaining();
+        if (offset > Long.MAX_VALUE - len) {
+            // Linux rw_verify_area: an end past the offset type is EINVAL (the largest file
+            // size is LLONG_MAX itself, so EFBIG cannot happen after this check)
+            throw Errno.EINVAL.exception("write of " + len + " bytes at offset " + offset + " overflows");
         }
-        int len = (int) Math.min(src.remaining(), Long.MAX_VALUE - offset);
         int written = 0;
         while (written < len) {
             long pos = offset + written;
