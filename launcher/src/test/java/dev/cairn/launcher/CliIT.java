@@ -272,7 +272,7 @@ class CliIT {
             while (out.zeros.get() < 4096 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+            Process kill = new ProcessBuilder("sh", "-c", "kill -INT " + p.pid()).start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
             awaitOutput(out, "default:/w# ", 2);
             say(stdin, "echo after; pwd");
