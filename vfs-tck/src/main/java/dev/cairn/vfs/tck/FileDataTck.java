@@ -151,4 +151,58 @@ public abstract class FileDataTck extends TckSuite {
         root.write(w, buf("late"));
         assertThat(read(root, r, 10)).isEqualTo("late");
     }
+
+    @Test
+    void randomWritesTruncatesAndReadsMatchAModel() throws Exception {
+        Random rnd = new Random(7);
+        int limit = 256 * 1024;
+        byte[] model = new byte[limit];
+        int size = 0;
+        int fd = root.open("/model", O_RDWR | O_CREAT, 0644);
+        for (int step = 0; step < 1500; step++) {
+            int op = rnd.nextInt(10);
+            if (op < 5) {
+                int off = rnd.nextInt(limit - 9000);
+                byte[] chunk = new byte[1 + rnd.nextInt(9000)];
+                rnd.nextBytes(chunk);
+                assertThat(root.pwrite(fd, ByteBuffer.wrap(chunk), off)).isEqualTo(chunk.length);
+                System.arraycopy(chunk, 0, model, off, chunk.length);
+                size = Math.max(size, off + chunk.length);
+            } else if (op < 6) {
+                int len = rnd.nextInt(limit);
+                root.ftruncate(fd, len);
+                if (len < size) {
+                    java.util.Arrays.fill(model, len, size, (byte) 0);
+                }
+                size = len;
+            } else {
+                int off = rnd.nextInt(limit);
+                ByteBuffer b = ByteBuffer.allocate(1 + rnd.nextInt(12000));
+                int n = root.pread(fd, b, off);
+                int expected = Math.max(0, Math.min(b.capacity(), size - off));
+                assertThat(n).as("step %d: pread at %d", step, off).isEqualTo(expected);
+                for (int i = 0; i < n; i++) {
+                    if (b.get(i) != model[off + i]) {
+                        throw new AssertionError("step " + step + ": byte " + (off + i) + " differs");
+                    }
+                }
+            }
+            assertThat(root.fstat(fd).size()).isEqualTo(size);
+        }
+        if (fixture.features().contains(TckFeature.SPARSE) && size > 0) {
+            long hole = root.lseek(fd, 0, AtFlags.SEEK_HOLE);
+            for (long off = hole; off < size; ) {
+                long data;
+                try {
+                    data = root.lseek(fd, off, AtFlags.SEEK_DATA);
+                } catch (dev.cairn.vfs.ErrnoException e) {
+                    data = size;
+                }
+                for (long i = off; i < data; i++) {
+                    assertThat(model[(int) i]).as("byte %d inside a reported hole", i).isZero();
+                }
+                off = data >= size ? size : root.lseek(fd, data, AtFlags.SEEK_HOLE);
+            }
+        }
+    }
 }

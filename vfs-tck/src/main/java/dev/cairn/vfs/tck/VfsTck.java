@@ -106,6 +106,14 @@ public abstract class VfsTck {
     }
 
     @Nested
+    class Concurrency extends ConcurrencyTck {
+        @Override
+        protected TckFixture fixture() {
+            return VfsTck.this.fixture();
+        }
+    }
+
+    @Nested
     class Statfs extends StatfsTck {
         @Override
         protected TckFixture fixture() {
