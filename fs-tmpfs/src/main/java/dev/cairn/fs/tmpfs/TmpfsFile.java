@@ -18,7 +18,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * its pages and its inode go back to the filesystem's budgets.
  */
 final class TmpfsFile extends TmpfsNode {
-    /** Linux's MAX_LFS_FILESIZE on 64-bit: writes that would end past it fail with EFBIG. */
+    /**
+     * Linux's MAX_LFS_FILESIZE on 64-bit (2^63-1). A pwrite ending past it is EINVAL (the offset
+     * arithmetic overflows first, as in Linux); an append at it and fallocate past it are EFBIG.
+     */
     static final long MAX_FILE_SIZE = Long.MAX_VALUE;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

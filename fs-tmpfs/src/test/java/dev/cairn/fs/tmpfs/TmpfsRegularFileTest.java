@@ -139,6 +139,11 @@ class TmpfsRegularFileTest {
         assertThat(errno(() -> t.fallocate(fd, 1, Long.MAX_VALUE - 1, 2))).isEqualTo(Errno.EFBIG);
         t.ftruncate(fd, Long.MAX_VALUE);
         assertThat(t.fstat(fd).size()).isEqualTo(Long.MAX_VALUE);
+        int app = t.open("/big", OpenFlags.O_WRONLY | OpenFlags.O_APPEND);
+        assertThat(errno(() -> t.write(app, bytes("x")))).isEqualTo(Errno.EFBIG);
+        t.ftruncate(fd, Long.MAX_VALUE - 1);
+        assertThat(t.write(app, bytes("xyz"))).as("short append up to the maximum, as Linux").isEqualTo(1);
+        assertThat(t.fstat(fd).size()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
