@@ -144,6 +144,9 @@ final class CoreVfs implements VirtualFilesystem {
         if (!req.internal() && !creds.has(Capability.CAP_SYS_ADMIN)) {
             throw Errno.EPERM.exception("mount " + req.type() + ": CAP_SYS_ADMIN required");
         }
+        if (req.type() == null || req.type().isEmpty()) {
+            throw Errno.ENODEV.exception("mount: no filesystem type given");
+        }
         TypeEntry e;
         synchronized (types) {
             e = types.get(req.type());

@@ -54,6 +54,9 @@ final class FdOps {
 
     int read(int fd, ByteBuffer dst) throws ErrnoException {
         FileDescription d = t.fds.get(fd);
+        if (dst == null) {
+            throw Errno.EFAULT.exception("read fd " + fd + ": null buffer");
+        }
         try {
             return d.read(dst, t.credentials());
         } catch (RuntimeException | LinkageError e) {
@@ -63,6 +66,9 @@ final class FdOps {
 
     int write(int fd, ByteBuffer src) throws ErrnoException {
         FileDescription d = t.fds.get(fd);
+        if (src == null) {
+            throw Errno.EFAULT.exception("write fd " + fd + ": null buffer");
+        }
         try {
             return d.write(src, t.credentials());
         } catch (RuntimeException | LinkageError e) {
@@ -72,6 +78,9 @@ final class FdOps {
 
     int pread(int fd, ByteBuffer dst, long offset) throws ErrnoException {
         FileDescription d = t.fds.get(fd);
+        if (dst == null) {
+            throw Errno.EFAULT.exception("pread fd " + fd + ": null buffer");
+        }
         try {
             return d.pread(dst, offset, t.credentials());
         } catch (RuntimeException | LinkageError e) {
@@ -81,6 +90,9 @@ final class FdOps {
 
     int pwrite(int fd, ByteBuffer src, long offset) throws ErrnoException {
         FileDescription d = t.fds.get(fd);
+        if (src == null) {
+            throw Errno.EFAULT.exception("pwrite fd " + fd + ": null buffer");
+        }
         try {
             return d.pwrite(src, offset, t.credentials());
         } catch (RuntimeException | LinkageError e) {
@@ -164,6 +176,9 @@ final class FdOps {
 
     int ioctl(int fd, int request, ByteBuffer arg) throws ErrnoException {
         FileDescription d = t.fds.get(fd);
+        if (arg == null) {
+            arg = ByteBuffer.allocate(0);
+        }
         if (d.isPath()) {
             throw Errno.EBADF.exception("ioctl fd " + fd + ": O_PATH");
         }

@@ -209,12 +209,14 @@ final class PathOps {
             if (!rmdir && w.trailing && !child.isDir()) {
                 throw Errno.ENOTDIR.exception(path);
             }
-            Stat pst = dir.node.stat();
-            if (!Perms.permitted(c, pst, Perms.MAY_WRITE | Perms.MAY_EXEC)) {
-                throw Errno.EACCES.exception(path);
-            }
-            if (stickyDenied(c, pst, child)) {
-                throw Errno.EPERM.exception(path + ": sticky directory");
+            if (!Perms.overridesDirChecks(c)) {
+                Stat pst = dir.node.stat();
+                if (!Perms.permitted(c, pst, Perms.MAY_WRITE | Perms.MAY_EXEC)) {
+                    throw Errno.EACCES.exception(path);
+                }
+                if (stickyDenied(c, pst, child)) {
+                    throw Errno.EPERM.exception(path + ": sticky directory");
+                }
             }
             if (rmdir) {
                 if (!child.isDir()) {

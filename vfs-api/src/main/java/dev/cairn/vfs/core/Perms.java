@@ -55,6 +55,15 @@ final class Perms {
         return c.has(Capability.CAP_DAC_OVERRIDE) || c.has(Capability.CAP_DAC_READ_SEARCH);
     }
 
+    /**
+     * Write+search on any directory and the sticky rule are granted anyway (CAP_DAC_OVERRIDE
+     * and CAP_FOWNER), so removing an entry needs no look at the directory's attributes.
+     */
+    static boolean overridesDirChecks(Credentials c) {
+        return c == Credentials.root()
+                || (c.has(Capability.CAP_DAC_OVERRIDE) && c.has(Capability.CAP_FOWNER));
+    }
+
     /** The caller owns the file or has CAP_FOWNER (inode_owner_or_capable). */
     static boolean ownerOrCapable(Credentials c, Stat st) {
         return c.uid() == st.uid() || c.has(Capability.CAP_FOWNER);

@@ -128,6 +128,9 @@ class RobustnessTest extends VfsTestBase {
         assertErrno(Errno.EINVAL, () -> root.unlinkat(-100, "/x", 0x8000));
         assertErrno(Errno.EINVAL, () -> root.faccessat(-100, "/", 8, 0));
         assertErrno(Errno.ENOENT, () -> root.stat(null));
+        assertErrno(Errno.ENODEV, () -> root.mount("none", "/", null, 0, null));
+        int any = root.open("/", OpenFlags.O_RDONLY, 0);
+        assertErrno(Errno.EFAULT, () -> root.pread(any, null, 0));
         root.writeFile("/f", new byte[0]);
         int fd = root.open("/f", OpenFlags.O_RDWR, 0);
         assertErrno(Errno.EINVAL, () -> root.lseek(fd, 0, 99));
