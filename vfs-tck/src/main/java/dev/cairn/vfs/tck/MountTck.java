@@ -195,4 +195,34 @@ public abstract class MountTck extends TckSuite {
         root.mkdir("/d", 0755);
         assertErrno(Errno.EBUSY, () -> root.rename("/d", "/m"));
     }
+
+    @Test
+    void aBindMountShowsTheSubtreeAndNamesItsRootInMountinfo() throws Exception {
+        mountAt("/fs", 0);
+        root.mkdir("/fs/a", 0755);
+        root.mkdir("/fs/a/b", 0755);
+        put(root, "/fs/a/b/f", "bound");
+        root.mkdir("/bind", 0755);
+        root.mount("/fs/a/b", "/bind", "", MountFlags.MS_BIND, null);
+        assertThat(cat(root, "/bind/f")).isEqualTo("bound");
+        assertThat(root.stat("/bind/f").ino()).isEqualTo(root.stat("/fs/a/b/f").ino());
+        String line = vfs.mountInfo(root).lines().filter(l -> l.split(" ")[4].equals("/bind")).findFirst()
+                .orElseThrow();
+        assertThat(line.split(" ")[3]).as("mountinfo root of a bind mount").isEqualTo("/a/b");
+        assertThat(root.stat("/bind/..").ino()).as(".. of a bind mount root is the mount point's parent")
+                .isEqualTo(root.stat("/").ino());
+    }
+
+    @Test
+    void linksAndRenamesBetweenTwoMountsOfOneFilesystemAreCrossDevice() throws Exception {
+        mountAt("/fs", 0);
+        root.mkdir("/fs/a", 0755);
+        put(root, "/fs/f", "x");
+        root.mkdir("/bind", 0755);
+        root.mount("/fs/a", "/bind", "", MountFlags.MS_BIND, null);
+        assertErrno(Errno.EXDEV, () -> root.rename("/fs/f", "/bind/f"));
+        if (fixture.features().contains(TckFeature.HARD_LINKS)) {
+            assertErrno(Errno.EXDEV, () -> root.link("/fs/f", "/bind/f"));
+        }
+    }
 }
