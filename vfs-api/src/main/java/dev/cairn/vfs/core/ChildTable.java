@@ -1,5 +1,7 @@
 package dev.cairn.vfs.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +16,9 @@ import java.util.List;
  * the caller, so misses are only slower, not wrong.
  */
 final class ChildTable {
+    /** Chain heads are read with acquire and written with release: safe publication. */
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Dentry[].class);
+
     /** Chain heads; length a power of two. Replaced on resize (guarded by the dir lock). */
     private volatile Dentry[] table = new Dentry[4];
     /** Guarded by the directory lock. */
@@ -27,10 +32,11 @@ final class ChildTable {
     Dentry get(String path, int s, int e, int hash) {
         Dentry[] t = table;
         int len = e - s;
-        for (Dentry d = t[spread(hash) & (t.length - 1)]; d != null; d = d.nextInTable) {
+        for (Dentry d = (Dentry) SLOT.getAcquire(t, spread(hash) & (t.length - 1)); d != null;
+                d = d.nextInTable) {
             if (d.nameHash == hash) {
                 String n = d.name;
-                if (n.length() == len && matches(n, path, s, len)) {
+                if (n != null && n.length() == len && matches(n, path, s, len)) {
                     return d;
                 }
             }
@@ -63,7 +69,7 @@ final class ChildTable {
         }
         int b = spread(d.nameHash) & (t.length - 1);
         d.nextInTable = t[b];
-        t[b] = d;
+        SLOT.setRelease(t, b, d);
         size++;
         table = t;
         return old;
@@ -77,7 +83,7 @@ final class ChildTable {
                 Dentry next = d.nextInTable;
                 int b = spread(d.nameHash) & (n.length - 1);
                 d.nextInTable = n[b];
-                n[b] = d;
+                SLOT.setRelease(n, b, d);
                 d = next;
             }
         }
@@ -92,7 +98,7 @@ final class ChildTable {
         for (Dentry x = t[b]; x != null; prev = x, x = x.nextInTable) {
             if (x == d) {
                 if (prev == null) {
-                    t[b] = x.nextInTable;
+                    SLOT.setRelease(t, b, x.nextInTable);
                 } else {
                     prev.nextInTable = x.nextInTable;
                 }
@@ -107,8 +113,9 @@ final class ChildTable {
     /** All cached children (a snapshot; exact under the directory lock). */
     List<Dentry> snapshot() {
         List<Dentry> out = new ArrayList<>();
-        for (Dentry head : table) {
-            for (Dentry d = head; d != null; d = d.nextInTable) {
+        Dentry[] t = table;
+        for (int i = 0; i < t.length; i++) {
+            for (Dentry d = (Dentry) SLOT.getAcquire(t, i); d != null; d = d.nextInTable) {
                 out.add(d);
             }
         }
