@@ -56,6 +56,26 @@ public record SandboxSpec(String id, String rootType, String rootOptions, boolea
         return new SandboxSpec(id, "9p", "", readOnlyRoot, mounts, hostRoot, FileAccessSettings.DEFAULT);
     }
 
+    /**
+     * The sources of this spec's gofer mounts in the order their connections must be handed
+     * to {@link SandboxManager#create(SandboxSpec, List)}: {@code rootSource} first when the
+     * root is "9p", then the source of every {@link MountSpec#servedByGofer() gofer mount} in
+     * spec order. A launcher starts (or reuses) a gofer exporting each and connects once per
+     * entry.
+     */
+    public List<String> goferSources() {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        if ("9p".equals(rootType)) {
+            out.add(rootSource);
+        }
+        for (MountSpec m : mounts) {
+            if (m != null && m.servedByGofer()) {
+                out.add(m.source());
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
     /** This spec with other file access settings. */
     public SandboxSpec withFileAccess(FileAccessSettings access) {
         return new SandboxSpec(id, rootType, rootOptions, readOnlyRoot, mounts, rootSource, access);

@@ -137,4 +137,32 @@ class GoferPlanTest {
                 .containsEntry(Gofer.UNIQUE_ID_KEY, "/m");
         assertThat(r.data().raw()).isEqualTo("trans=fd,rfdno=0,wfdno=0,cache=remote_revalidating");
     }
+
+    @Test
+    void goferSourcesListExactlyTheConnectionsThePlanConsumesInOrder() throws Exception {
+        List<SandboxSpec> specs = List.of(
+                SandboxSpec.goferRoot("a", "/host/root", false, List.of(
+                        bind("/z/deep", "/h1"), new MountSpec("/t", "tmpfs", "none", List.of("rbind")),
+                        bind("/dev", "/hostdev"), bind("/dev//pts/", "/hostpts"), bind("/dev/../dev/./", "/d2"),
+                        new MountSpec("/p", "proc", "proc", List.of()), bind("/b", "/h2"))),
+                new SandboxSpec("b", "tmpfs", "", false, List.of(bind("/x/../y", "/h3"))),
+                SandboxSpec.defaults("c"));
+        assertThat(specs.get(0).goferSources()).containsExactly("/host/root", "/h1", "none", "/h2");
+        assertThat(specs.get(1).goferSources()).containsExactly("/h3");
+        assertThat(specs.get(2).goferSources()).isEmpty();
+        for (SandboxSpec spec : specs) {
+            int n = spec.goferSources().size();
+            SpecPlanner.Plan p = SpecPlanner.plan(spec, n);
+            List<PlannedMount> all = new java.util.ArrayList<>(p.submounts());
+            all.add(p.root());
+            assertThat(all.stream().filter(PlannedMount::usesConnection)
+                    .sorted(java.util.Comparator.comparingInt(PlannedMount::connection)).map(PlannedMount::source))
+                    .containsExactlyElementsOf(spec.goferSources());
+            assertThatThrownBy(() -> SpecPlanner.plan(spec, n + 1)).hasMessageContaining("not all gofer connections");
+            if (n > 0) {
+                assertThatThrownBy(() -> SpecPlanner.plan(spec, n - 1))
+                        .hasMessageContaining("9P mount requires a connection");
+            }
+        }
+    }
 }
