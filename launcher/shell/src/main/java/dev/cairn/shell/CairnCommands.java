@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
     "osgi.command.function=chmod", "osgi.command.function=mount", "osgi.command.function=umount",
     "osgi.command.function=mounts", "osgi.command.function=cd", "osgi.command.function=pwd",
     "osgi.command.function=tree", "osgi.command.function=filesystems", "osgi.command.function=sandboxes",
-    "osgi.command.function=prompt"
+    "osgi.command.function=prompt",
+    "osgi.command.function=gosh", "osgi.command.function=sh", "osgi.command.function=source",
+    "osgi.command.function=telnetd"
 })
 public class CairnCommands {
     private static final Logger LOG = LoggerFactory.getLogger(CairnCommands.class);
@@ -237,6 +239,43 @@ public class CairnCommands {
         } catch (dev.cairn.vfs.ErrnoException e) {
             return b.sandbox().id() + ":?# ";
         }
+    }
+
+    // ---- gogo.shell commands that would leave the sandbox --------------------------------
+    // gosh/sh start a new, unhardened session (its redirections would write host files),
+    // source reads a host script, telnetd serves unhardened sessions on a socket. In a Cairn
+    // shell they are refused; in any other session (gogo.shell's own start-up session runs
+    // "gosh --login ...") they are gogo.shell's, unchanged.
+
+    @Descriptor("gogo.shell's gosh; refused in a Cairn shell")
+    public Object gosh(CommandSession s, Object[] args) throws Exception {
+        return gogoOnly(s, "gosh", args);
+    }
+
+    @Descriptor("gogo.shell's sh; refused in a Cairn shell")
+    public Object sh(CommandSession s, Object[] args) throws Exception {
+        return gogoOnly(s, "sh", args);
+    }
+
+    @Descriptor("gogo.shell's source; refused in a Cairn shell")
+    public Object source(CommandSession s, Object[] args) throws Exception {
+        return gogoOnly(s, "source", args);
+    }
+
+    @Descriptor("gogo.shell's telnetd; refused in a Cairn shell")
+    public Object telnetd(CommandSession s, Object[] args) throws Exception {
+        return gogoOnly(s, "telnetd", args);
+    }
+
+    private static Object gogoOnly(CommandSession s, String name, Object[] args) throws Exception {
+        if (s.get(Sessions.TASK) != null) {
+            throw new ShellException(name + ": not available in a Cairn shell (it would act outside the sandbox)");
+        }
+        StringBuilder line = new StringBuilder("gogo:").append(name);
+        for (String w : words(args)) {
+            line.append(" '").append(w.replace("'", "\\'")).append('\'');
+        }
+        return s.execute(line);
     }
 
     @Descriptor("list running sandboxes")

@@ -286,6 +286,24 @@ class CairnCommandsTest {
     }
 
     @Test
+    void gogoShellCommandsThatLeaveTheSandboxAreRefused() {
+        for (String cmd : new String[] {"gosh -c 'echo x'", "sh /host/script", "source /host/script", "telnetd start"}) {
+            String name = cmd.substring(0, cmd.indexOf(' '));
+            assertThatThrownBy(() -> sh.run(cmd)).as(cmd)
+                    .hasMessage(name + ": not available in a Cairn shell (it would act outside the sandbox)");
+        }
+    }
+
+    @Test
+    void outsideACairnShellGoshIsGogoShells() throws Exception {
+        try (GogoHarness.Session s = gogo.unattached()) {
+            // gogo.shell's Shell is not in this harness: the call arrives at gogo:gosh and fails there
+            assertThatThrownBy(() -> s.run("cairn:gosh --login"))
+                    .hasMessageContaining("Command not found: gogo:gosh");
+        }
+    }
+
+    @Test
     void firstCommandOfAnUnattachedSessionHardensIt(@TempDir Path host) throws Exception {
         try (GogoHarness.Session s = gogo.unattached()) {
             s.run("cairn:pwd");
