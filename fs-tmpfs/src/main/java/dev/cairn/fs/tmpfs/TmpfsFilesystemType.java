@@ -46,14 +46,21 @@ public final class TmpfsFilesystemType implements FilesystemType {
      */
     @Activate
     void activate(BundleContext context) {
-        List<String> names = new ArrayList<>();
-        Enumeration<URL> entries = context.getBundle().findEntries(PACKAGE_PATH, "*.class", false);
-        while (entries != null && entries.hasMoreElements()) {
-            String p = entries.nextElement().getPath();
-            names.add(p.substring(p.lastIndexOf('/') + 1, p.length() - ".class".length()));
-        }
+        List<String> names = classNames(context.getBundle().findEntries(PACKAGE_PATH, "*.class", false));
         int n = preload(TmpfsFilesystemType.class.getClassLoader(), names);
         LOG.debug("tmpfs: preloaded {} classes", n);
+    }
+
+    /** Simple class names ("TmpfsFile", "TmpfsNode$1") of bundle entries ending in .class. */
+    static List<String> classNames(Enumeration<URL> entries) {
+        List<String> names = new ArrayList<>();
+        while (entries != null && entries.hasMoreElements()) {
+            String p = entries.nextElement().getPath();
+            if (p.endsWith(".class") && !p.endsWith("package-info.class")) {
+                names.add(p.substring(p.lastIndexOf('/') + 1, p.length() - ".class".length()));
+            }
+        }
+        return names;
     }
 
     /** Loads and initialises the named classes of this package; returns how many loaded. */

@@ -16,6 +16,8 @@ import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,15 @@ class TmpfsBundleUpdateTest {
     @Test
     void filesystemKeepsWorkingAfterItsClassLoaderIsClosed() throws Exception {
         Path classes = Path.of(TmpfsFilesystemType.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> names;
+        List<URL> entries = new ArrayList<>();
         try (Stream<Path> s = Files.list(classes.resolve("dev/cairn/fs/tmpfs"))) {
-            names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
-                    .map(n -> n.substring(0, n.length() - 6)).toList();
+            for (Path p : (Iterable<Path>) s::iterator) {
+                entries.add(p.toUri().toURL());
+            }
         }
+        // the same name extraction the component's activate applies to the bundle's entries
+        List<String> names = TmpfsFilesystemType.classNames(Collections.enumeration(entries));
+        assertThat(names).contains("TmpfsFile", "TmpfsRename", "TmpfsDirEntry").doesNotContain("package-info");
         ClassLoader withoutTmpfs = new ClassLoader(getClass().getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
