@@ -292,4 +292,25 @@ class GoferSandboxTest {
         assertThat(read(t, "/root-marker")).isEqualTo("I am the root");
         assertThat(errno(() -> t.stat("/data/data-marker"))).isEqualTo(Errno.ENOENT);
     }
+
+    @Test
+    void aKilledRootGoferFailsRootFilesWithEioAndTheSandboxStillCloses() throws Exception {
+        Path victimRoot = Files.createDirectories(tmp.resolve(id() + "-vroot"));
+        Files.writeString(victimRoot.resolve("unread"), "never read before the kill");
+        try (GoferProcess victim = GoferProcess.start(victimRoot, tmp, "vroot")) {
+            Sandbox s = f.manager.create(SandboxSpec.goferRoot(id(), victimRoot.toString(), false,
+                    List.of(bind("/data", dataDir))), List.of(victim.connect(), dataGofer.connect()));
+            Task t = s.newTask(Credentials.root());
+            victim.kill();
+            long start = System.nanoTime();
+            assertThat(errno(() -> t.readFile("/unread"))).isEqualTo(Errno.EIO);
+            assertThat(errno(() -> t.writeFile("/new", new byte[1]))).isEqualTo(Errno.EIO);
+            assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+            assertThat(read(t, "/data/data-marker")).isEqualTo("I am data");
+            assertThat(f.manager.sandboxes()).contains(s);
+            t.exit();
+            s.close();
+            assertThat(f.manager.sandboxes()).isEmpty();
+        }
+    }
 }
