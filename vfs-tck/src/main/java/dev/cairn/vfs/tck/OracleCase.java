@@ -10,7 +10,8 @@ import java.util.Set;
  * @param name   what the case proves
  * @param expect the result the table expects of the last op ("ok", "ok value" or an errno
  *               name such as "ENOENT"); checked against the VFS always and against Linux when
- *               the host oracle runs, so a wrong table entry is caught
+ *               the host oracle runs, so a wrong table entry is caught; null for a generated
+ *               row that only the host decides (skipped when the host oracle is unavailable)
  * @param ops    the operations, each a list of words (see {@link OpRunner} for the language)
  * @param needs  features the filesystem must have for the case to apply
  */

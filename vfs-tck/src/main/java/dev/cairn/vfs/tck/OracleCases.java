@@ -31,6 +31,7 @@ public final class OracleCases {
         all.addAll(RenameCases.cases());
         all.addAll(XattrCases.cases());
         all.addAll(NodeCases.cases());
+        all.addAll(MatrixCases.cases());
         return List.copyOf(all);
     }
 }

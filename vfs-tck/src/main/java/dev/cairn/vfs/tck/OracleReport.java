@@ -8,7 +8,7 @@ final class OracleReport {
     }
 
     static String describe(OracleCase c, List<String> vfs, List<String> linux) {
-        StringBuilder sb = new StringBuilder(c.toString()).append(" (table expects ").append(c.expect()).append(")\n");
+        StringBuilder sb = new StringBuilder(c.toString()).append(c.expect() == null ? " (host decides)\n" : " (table expects " + c.expect() + ")\n");
         for (int i = 0; i < c.ops().size(); i++) {
             String op = String.join(" ", c.ops().get(i));
             if (op.length() > 60) {

@@ -32,6 +32,11 @@ final class OracleTable {
         return this;
     }
 
+    /** Adds a row that only the host decides (no table expectation). */
+    OracleTable hostOnly(String name, List<String> ops) {
+        return c(name, null, ops.toArray(String[]::new));
+    }
+
     List<OracleCase> cases() {
         return List.copyOf(cases);
     }

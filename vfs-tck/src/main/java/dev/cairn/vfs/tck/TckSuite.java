@@ -177,6 +177,10 @@ public abstract class TckSuite {
         for (TckFeature f : c.needs()) {
             assume(f);
         }
+        if (c.expect() == null) {
+            Assumptions.assumeTrue(host.unavailableReason().isEmpty() && fixture.features().contains(TckFeature.HOST_ORACLE),
+                    () -> "a host-decided row, and " + host.unavailableReason().orElse("the fixture lacks HOST_ORACLE"));
+        }
         VirtualFilesystem caseVfs = fixture.newVfs();
         MountNamespace caseNs = caseVfs.newMountNamespace(Credentials.root(), fixture.rootMount());
         Task t = caseVfs.newTask(Credentials.root(), caseNs);
@@ -188,7 +192,9 @@ public abstract class TckSuite {
             if (fixture.features().contains(TckFeature.HOST_ORACLE)) {
                 host.resultsFor(c).ifPresent(linux -> assertThat(got).as(report).isEqualTo(linux));
             }
-            assertThat(got.get(got.size() - 1)).as(report).isEqualTo(c.expect());
+            if (c.expect() != null) {
+                assertThat(got.get(got.size() - 1)).as(report).isEqualTo(c.expect());
+            }
         } finally {
             t.exit();
         }

@@ -114,6 +114,14 @@ public abstract class VfsTck {
     }
 
     @Nested
+    class ErrnoMatrix extends ErrnoMatrixTck {
+        @Override
+        protected TckFixture fixture() {
+            return VfsTck.this.fixture();
+        }
+    }
+
+    @Nested
     class Statfs extends StatfsTck {
         @Override
         protected TckFixture fixture() {

@@ -18,6 +18,9 @@ class OracleTableSelfTest {
         return OracleCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             List<String> r = host.resultsFor(c).orElseThrow();
             assertThat(r).as("host results of %s", c).noneMatch(s -> s.startsWith("X "));
+            if (c.expect() == null) {
+                return;
+            }
             assertThat(r.get(r.size() - 1)).as("%s: table says %s, Linux gave %s", c, c.expect(), r).isEqualTo(c.expect());
         }));
     }

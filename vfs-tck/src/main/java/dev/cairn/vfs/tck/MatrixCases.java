@@ -1,0 +1,64 @@
+package dev.cairn.vfs.tck;
+
+import static dev.cairn.vfs.tck.TckFeature.FIFO;
+import static dev.cairn.vfs.tck.TckFeature.HARD_LINKS;
+import static dev.cairn.vfs.tck.TckFeature.SYMLINKS;
+import static dev.cairn.vfs.tck.TckFeature.XATTR_USER;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generated rows: every path-taking operation on every kind of path (missing, file, directory,
+ * symlinks to each, dangling, trailing slashes, through a file, dot and dot-dot), followed by
+ * listings that show side effects. No hand-written expectation: the host decides each row, so
+ * these run only where the host oracle does.
+ */
+final class MatrixCases {
+    private static final String[] SETUP = {"put f x", "mkdir d 0755", "put d/g y", "symlink f lf", "symlink d ld",
+        "symlink nowhere ln"};
+    private static final String[] PATHS = {"nope", "f", "d", "lf", "ld", "ln", "f/", "d/", "nope/", "f/x", "lf/",
+        "ld/", "ln/", "d/g", "d/.", "d/..", "nope/x"};
+    /** An op with @ for the path under test, and the feature it needs (or null). */
+    private record Op(String text, TckFeature needs) {
+    }
+
+    private static final Op[] OPS = {
+        new Op("stat @", null), new Op("lstat @", null), new Op("open o @ O_RDONLY", null),
+        new Op("open o @ O_WRONLY", null), new Op("open o @ O_RDWR|O_CREAT 0644", null),
+        new Op("open o @ O_WRONLY|O_CREAT|O_EXCL 0644", null), new Op("open o @ O_RDONLY|O_DIRECTORY", null),
+        new Op("open o @ O_RDONLY|O_NOFOLLOW", null), new Op("open o @ O_PATH|O_NOFOLLOW", null),
+        new Op("open o @ O_WRONLY|O_TRUNC", null), new Op("mkdir @ 0755", null), new Op("rmdir @", null),
+        new Op("unlink @", null), new Op("readlink @", null), new Op("chmod @ 0600", null),
+        new Op("chown @ 5 5", null), new Op("lchown @ 5 5", null), new Op("truncate @ 0", null),
+        new Op("symlink t @", null), new Op("rename @ z", null), new Op("rename f @", null),
+        new Op("rename d @", null), new Op("rename @ z NOREPLACE", TckFeature.RENAME_NOREPLACE),
+        new Op("link f @", HARD_LINKS), new Op("link @ z", HARD_LINKS), new Op("linkf @ z", HARD_LINKS),
+        new Op("mknod @ p 0644", FIFO), new Op("access @ r", null), new Op("access @ x", null),
+        new Op("setxattr @ user.a v", XATTR_USER), new Op("getxattr @ user.a", XATTR_USER),
+        new Op("listxattr @", XATTR_USER), new Op("ls @", null), new Op("chdir @", null),
+        new Op("utime @ now", null)};
+
+    private MatrixCases() {
+    }
+
+    static List<OracleCase> cases() {
+        OracleTable t = new OracleTable("matrix");
+        for (Op op : OPS) {
+            if (op.needs == null) {
+                t.needs(SYMLINKS);
+            } else {
+                t.needs(SYMLINKS, op.needs);
+            }
+            for (String p : PATHS) {
+                List<String> ops = new ArrayList<>(List.of(SETUP));
+                ops.add(op.text.replace("@", p));
+                ops.add("ls /");
+                ops.add("ls d");
+                ops.add("lstat z");
+                t.hostOnly(op.text.replace("@", "<" + p + ">"), ops);
+            }
+        }
+        return t.cases();
+    }
+}
