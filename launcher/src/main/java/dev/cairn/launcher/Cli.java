@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  * cairn [OPTIONS]                 boot the default sandbox, print its mounts and /dev, open the shell
  * cairn run [OPTIONS] [-c CMDS]   the same; with -c run "CMD; CMD" without a terminal (exit 1 on failure)
  * cairn shell [OPTIONS]           the interactive shell without the banner
+ * cairn mounts [OPTIONS]          print the sandbox's mount table (/proc/mounts format) and exit
  * </pre>
  */
 final class Cli {
@@ -67,7 +68,7 @@ final class Cli {
 
     @Command(name = "cairn", mixinStandardHelpOptions = true, version = "cairn 0.1.0",
             description = "Cairn: a Linux-compatible virtual filesystem in an embedded OSGi framework.",
-            subcommands = {RunCommand.class, ShellCommand.class})
+            subcommands = {RunCommand.class, ShellCommand.class, MountsCommand.class})
     static final class Root implements Callable<Plan> {
         @Mixin
         Common common = new Common();
@@ -103,6 +104,19 @@ final class Cli {
         @Override
         public Plan call() {
             return common.plan(Mode.SHELL, null);
+        }
+    }
+
+    @Command(name = "mounts", mixinStandardHelpOptions = true,
+            description = "Boot the sandbox, print its mount table (/proc/mounts format) and exit.")
+    static final class MountsCommand implements Callable<Plan> {
+        @Mixin
+        Common common = new Common();
+
+        @Override
+        public Plan call() {
+            common.quiet = true;
+            return common.plan(Mode.COMMANDS, "mounts");
         }
     }
 

@@ -44,6 +44,14 @@ class CliTest {
     }
 
     @Test
+    void mountsPrintsTheTableQuietly() {
+        Cli.Plan p = parse("mounts", "--deploy", "d");
+        assertThat(p.mode()).isEqualTo(Cli.Mode.COMMANDS);
+        assertThat(p.commands()).isEqualTo("mounts");
+        assertThat(p.quiet()).isTrue();
+    }
+
+    @Test
     void allowUserMountIsRepeatableAndDeployDirIsAbsolute() {
         Cli.Plan p = parse("run", "--allow-user-mount", "hello", "--allow-user-mount=other",
                 "--deploy", "some/dir", "-c", "mounts");
