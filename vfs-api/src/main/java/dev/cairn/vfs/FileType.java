@@ -13,6 +13,15 @@ public enum FileType {
     /** Mask of the file type bits in a mode. */
     public static final int S_IFMT = 0170000;
 
+    /** By S_IFMT value >> 12 (no values() copy per call). */
+    private static final FileType[] BY_BITS = new FileType[16];
+
+    static {
+        for (FileType f : values()) {
+            BY_BITS[f.bits >> 12] = f;
+        }
+    }
+
     private final int bits;
     private final int direntType;
     private final char lsChar;
@@ -44,11 +53,9 @@ public enum FileType {
      * @throws ErrnoException EINVAL when the type bits name no file type
      */
     public static FileType ofMode(int mode) throws ErrnoException {
-        int t = mode & S_IFMT;
-        for (FileType f : values()) {
-            if (f.bits == t) {
-                return f;
-            }
+        FileType f = BY_BITS[(mode & S_IFMT) >> 12];
+        if (f != null) {
+            return f;
         }
         throw Errno.EINVAL.exception("mode 0" + Integer.toOctalString(mode) + " has no file type");
     }
