@@ -1,6 +1,8 @@
 package dev.cairn.boot.api;
 
+import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
+import java.io.IOException;
 import java.nio.channels.ByteChannel;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,9 @@ public interface SandboxManager {
      * "9p"), then one per bind mount in spec order (before mounts are sorted). Connection
      * {@code i} is mounted with {@code trans=fd,rfdno=i,wfdno=i}. Each must be a blocking,
      * connected, bidirectional byte stream to a 9P2000.L server exporting that mount's
-     * source (e.g. a {@code SocketChannel} to {@code cairn gofer --root DIR}).
+     * source (e.g. a unix-domain {@code SocketChannel} to fs-gofer's {@code GoferMain --root
+     * DIR --listen unix:PATH}). {@link SandboxSpec#goferSources()} lists the exports, in
+     * this order.
      *
      * <p>The manager takes ownership of every connection: when creation fails they are all
      * closed (and whatever was mounted is detached); otherwise the sandbox's filesystems use
@@ -56,12 +60,14 @@ public interface SandboxManager {
         }
         for (ByteChannel c : connections) {
             try {
-                c.close();
-            } catch (java.io.IOException | RuntimeException e) {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (IOException | RuntimeException e) {
                 // the caller handed it over; nothing else can be done with it
             }
         }
-        throw dev.cairn.vfs.Errno.EINVAL.exception("sandbox " + (spec == null ? null : spec.id())
+        throw Errno.EINVAL.exception("sandbox " + (spec == null ? null : spec.id())
                 + ": this SandboxManager does not take gofer connections");
     }
 

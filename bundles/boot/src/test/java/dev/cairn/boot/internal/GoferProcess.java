@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +28,21 @@ final class GoferProcess implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Starts a gofer exporting {@code root}; waits (≤ 20 s) until it listens. */
+    /** Starts a gofer exporting {@code root} read-write; waits (≤ 20 s) until it listens. */
     static GoferProcess start(Path root, Path socketDir, String name) throws Exception {
+        return start(root, socketDir, name, false);
+    }
+
+    /** Starts a gofer exporting {@code root} ({@code --ro} when asked); waits (≤ 20 s) until it listens. */
+    static GoferProcess start(Path root, Path socketDir, String name, boolean readOnly) throws Exception {
         Path socket = socketDir.resolve(name + ".sock");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), GoferMain.class.getName(),
-                "--root", root.toString(), "--listen", "unix:" + socket);
+                "--root", root.toString(), "--listen", "unix:" + socket));
+        if (readOnly) {
+            cmd.add("--ro");
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {

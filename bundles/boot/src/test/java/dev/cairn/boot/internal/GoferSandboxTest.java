@@ -313,4 +313,21 @@ class GoferSandboxTest {
             assertThat(f.manager.sandboxes()).isEmpty();
         }
     }
+
+    @Test
+    void aReadOnlyExportedRootGetsSyntheticMountPoints() throws Exception {
+        Path frozen = Files.createDirectories(tmp.resolve(id() + "-frozen"));
+        Files.writeString(frozen.resolve("f"), "frozen");
+        try (GoferProcess ro = GoferProcess.start(frozen, tmp, "frozen", true)) {
+            Sandbox s = create(SandboxSpec.goferRoot(id(), frozen.toString(), true,
+                    List.of(bind("/mnt/data", dataDir))), ro.connect(), dataGofer.connect());
+            Task t = task(s);
+            assertThat(read(t, "/f")).isEqualTo("frozen");
+            assertThat(read(t, "/mnt/data/data-marker")).isEqualTo("I am data");
+            assertThat(t.stat("/dev").isDirectory()).isTrue();
+            try (var listing = Files.list(frozen)) {
+                assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("f");
+            }
+        }
+    }
 }
