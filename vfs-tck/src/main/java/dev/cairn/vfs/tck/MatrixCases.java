@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Generated rows: every path-taking operation on every kind of path (missing, file, directory,
  * symlinks to each, dangling, trailing slashes, through a file, dot and dot-dot), followed by
- * listings that show side effects. No hand-written expectation: the host decides each row, so
- * these run only where the host oracle does.
+ * listings that show side effects; once as root and once as an unprivileged user (the tree is
+ * root's, 0755/0644), plus rename and link for every pair of path kinds. No hand-written
+ * expectation: the host decides each row, so these run only where the host oracle does.
  */
 final class MatrixCases {
     private static final String[] SETUP = {"put f x", "mkdir d 0755", "put d/g y", "symlink f lf", "symlink d ld",
@@ -44,21 +45,45 @@ final class MatrixCases {
 
     static List<OracleCase> cases() {
         OracleTable t = new OracleTable("matrix");
-        for (Op op : OPS) {
-            if (op.needs == null) {
-                t.needs(SYMLINKS);
-            } else {
-                t.needs(SYMLINKS, op.needs);
+        for (String who : new String[] {"root", "user"}) {
+            for (Op op : OPS) {
+                needs(t, who, op.needs);
+                for (String p : PATHS) {
+                    List<String> ops = new ArrayList<>(List.of(SETUP));
+                    if (who.equals("user")) {
+                        ops.add("as 1000 1000");
+                    }
+                    ops.add(op.text.replace("@", p));
+                    ops.addAll(AFTER);
+                    t.hostOnly(who + ": " + op.text.replace("@", "<" + p + ">"), ops);
+                }
             }
-            for (String p : PATHS) {
-                List<String> ops = new ArrayList<>(List.of(SETUP));
-                ops.add(op.text.replace("@", p));
-                ops.add("ls /");
-                ops.add("ls d");
-                ops.add("lstat z");
-                t.hostOnly(op.text.replace("@", "<" + p + ">"), ops);
+        }
+        for (String twoPathOp : new String[] {"rename", "link"}) {
+            needs(t, "root", twoPathOp.equals("link") ? HARD_LINKS : null);
+            for (String from : PATHS) {
+                for (String to : PATHS) {
+                    List<String> ops = new ArrayList<>(List.of(SETUP));
+                    ops.add(twoPathOp + " " + from + " " + to);
+                    ops.addAll(AFTER);
+                    t.hostOnly(twoPathOp + " <" + from + "> <" + to + ">", ops);
+                }
             }
         }
         return t.cases();
+    }
+
+    /** Listings after the op under test, so that side effects (or their absence) are compared. */
+    private static final List<String> AFTER = List.of("ls /", "ls d", "lstat z", "lstat f", "lstat d");
+
+    private static void needs(OracleTable t, String who, TckFeature extra) {
+        List<TckFeature> f = new ArrayList<>(List.of(SYMLINKS));
+        if (who.equals("user")) {
+            f.add(TckFeature.PERMISSIONS);
+        }
+        if (extra != null) {
+            f.add(extra);
+        }
+        t.needs(f.toArray(TckFeature[]::new));
     }
 }
