@@ -171,6 +171,17 @@ class MountApiTest extends VfsTestBase {
     }
 
     @Test
+    void statfsFlagsShowTheMountFlags() throws Exception {
+        root.mkdir("/m", 0755);
+        root.mount("none", "/m", MemFs.TYPE, MountFlags.MS_NOEXEC | MountFlags.MS_NODEV, "");
+        assertThat(root.statfs("/").flags()).isEqualTo(4096);
+        assertThat(root.statfs("/m").flags()).isEqualTo(4 | 8 | 4096);
+        root.mount(null, "/m", null, MountFlags.MS_REMOUNT | MountFlags.MS_RDONLY | MountFlags.MS_NOATIME, null);
+        assertThat(root.statfs("/m").flags()).isEqualTo(1 | 1024);
+        assertThat(root.statfs("/m").nameMax()).isEqualTo(255);
+    }
+
+    @Test
     void mountRootAndMountPointMustAgreeOnDirectoryness() throws Exception {
         root.writeFile("/file", new byte[0]);
         assertErrno(Errno.ENOTDIR, () -> root.mount("none", "/file", MemFs.TYPE, 0, ""));
