@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Generated rows: every path-taking operation on every kind of path (missing, file, directory,
  * symlinks to each, dangling, trailing slashes, through a file, dot and dot-dot), followed by
- * listings that show side effects; once as root and once as an unprivileged user (the tree is
- * root's, 0755/0644), plus rename and link for every pair of path kinds. No hand-written
+ * listings that show side effects; as root, as an unprivileged user (the tree is root's,
+ * 0755/0644), and as a user in a sticky world-writable directory whose entries belong to
+ * another user; plus rename and link for every pair of path kinds. No hand-written
  * expectation: the host decides each row, so these run only where the host oracle does.
  */
 final class MatrixCases {
@@ -45,12 +46,16 @@ final class MatrixCases {
 
     static List<OracleCase> cases() {
         OracleTable t = new OracleTable("matrix");
-        for (String who : new String[] {"root", "user"}) {
+        for (String who : new String[] {"root", "user", "sticky"}) {
             for (Op op : OPS) {
                 needs(t, who, op.needs);
                 for (String p : PATHS) {
-                    List<String> ops = new ArrayList<>(List.of(SETUP));
-                    if (who.equals("user")) {
+                    List<String> ops = new ArrayList<>();
+                    if (who.equals("sticky")) {
+                        ops.addAll(STICKY_PREFIX);
+                    }
+                    ops.addAll(List.of(SETUP));
+                    if (!who.equals("root")) {
                         ops.add("as 1000 1000");
                     }
                     ops.add(op.text.replace("@", p));
@@ -74,7 +79,10 @@ final class MatrixCases {
     }
 
     /** Listings after the op under test, so that side effects (or their absence) are compared. */
-    private static final List<String> AFTER = List.of("ls /", "ls d", "lstat z", "lstat f", "lstat d");
+    private static final List<String> AFTER = List.of("ls .", "ls d", "lstat z", "lstat f", "lstat d");
+    /** The "sticky" scenario: the tree belongs to uid 1001 inside a 1777 directory, user 1000 acts. */
+    private static final List<String> STICKY_PREFIX = List.of("mkdir t 0777", "chmod t 01777", "as 1001 1001",
+            "chdir t");
 
     private static void needs(OracleTable t, String who, TckFeature extra) {
         List<TckFeature> f = new ArrayList<>(List.of(SYMLINKS));

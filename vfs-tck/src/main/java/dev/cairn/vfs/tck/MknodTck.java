@@ -1,7 +1,6 @@
 package dev.cairn.vfs.tck;
 
 import static dev.cairn.vfs.OpenFlags.O_RDONLY;
-import static dev.cairn.vfs.OpenFlags.O_RDWR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.vfs.AtFlags;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** mknod(2): the oracle rows plus the device registry (ENXIO) and nodev mounts. */
+/** mknod(2): the oracle rows plus CAP_MKNOD for a user and nodev mounts. */
 public abstract class MknodTck extends TckSuite {
     @TestFactory
     Stream<DynamicTest> mknodAsOnLinux() {
