@@ -22,7 +22,14 @@ public interface TckFixture {
     /** The optional behaviours the filesystem has; suites skip (with a reason) what is absent. */
     Set<TckFeature> features();
 
-    /** Called after each test; release connections or processes here. */
+    /**
+     * Called once for every VFS this fixture made, when the test or oracle row that used it is
+     * done (its tasks have exited); release that VFS's connections here.
+     */
+    default void closeVfs(VirtualFilesystem vfs) {
+    }
+
+    /** Called after each test, after {@link #closeVfs}; release shared processes here. */
     default void close() {
     }
 }

@@ -55,6 +55,7 @@ public abstract class TckSuite {
             t.exit();
         }
         tasks.clear();
+        fixture.closeVfs(vfs);
         fixture.close();
     }
 
@@ -197,6 +198,7 @@ public abstract class TckSuite {
             }
         } finally {
             t.exit();
+            fixture.closeVfs(caseVfs);
         }
     }
 }
