@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HostOracle {
     private static final long TIMEOUT_SECONDS = 120;
+    /** The host's Linux version as major * 1000 + minor (0 when unknown). */
+    static final int KERNEL = kernelVersion();
     private static HostOracle instance;
 
     private final List<OracleCase> cases;
@@ -46,9 +48,12 @@ public final class HostOracle {
         return Optional.ofNullable(unavailableReason);
     }
 
-    /** What Linux answered for {@code c} (results normalised to errno names). */
+    /**
+     * What Linux answered for {@code c} (results normalised to errno names); empty when the
+     * oracle is unavailable or the host kernel predates the behaviour the row describes.
+     */
     public Optional<List<String>> resultsFor(OracleCase c) {
-        if (unavailableReason != null) {
+        if (unavailableReason != null || KERNEL < c.sinceKernel()) {
             return Optional.empty();
         }
         for (int i = 0; i < cases.size(); i++) {
@@ -57,6 +62,15 @@ public final class HostOracle {
             }
         }
         return Optional.empty();
+    }
+
+    private static int kernelVersion() {
+        try {
+            String[] v = Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip().split("[.-]");
+            return Integer.parseInt(v[0]) * 1000 + Integer.parseInt(v[1]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static HostOracle compute(List<OracleCase> cases) {

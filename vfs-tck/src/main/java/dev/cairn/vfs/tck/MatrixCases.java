@@ -45,7 +45,8 @@ final class MatrixCases {
     }
 
     static List<OracleCase> cases() {
-        OracleTable t = new OracleTable("matrix");
+        // Generated rows include user.* xattrs and O_CREAT|O_DIRECTORY-era errno rules.
+        OracleTable t = new OracleTable("matrix").since(6, 6);
         for (String who : new String[] {"root", "user", "sticky"}) {
             for (Op op : OPS) {
                 needs(t, who, op.needs);

@@ -22,7 +22,9 @@ final class OpenCases {
         t.c("O_CREAT in a missing directory", "ENOENT", "open o d/f O_WRONLY|O_CREAT 0644");
         t.c("O_CREAT with a trailing slash", "EISDIR", "open o f/ O_WRONLY|O_CREAT 0644");
         t.c("O_CREAT of an existing directory", "EISDIR", "mkdir d 0755", "open o d O_RDONLY|O_CREAT 0644");
+        t.since(6, 4);
         t.c("O_CREAT|O_DIRECTORY", "EINVAL", "open o d O_RDONLY|O_CREAT|O_DIRECTORY 0644");
+        t.since(0, 0);
         t.c("open of a missing name", "ENOENT", "open o nope O_RDONLY");
         t.c("O_TRUNC empties a file", "ok reg 0644 n1 u0 g0 s0", "put f abc", "open o f O_WRONLY|O_TRUNC", "stat f");
         t.c("O_TRUNC with O_RDONLY truncates too", "ok ", "put f abc", "open o f O_RDONLY|O_TRUNC", "cat f");

@@ -14,8 +14,11 @@ import java.util.Set;
  *               row that only the host decides (skipped when the host oracle is unavailable)
  * @param ops    the operations, each a list of words (see {@link OpRunner} for the language)
  * @param needs  features the filesystem must have for the case to apply
+ * @param sinceKernel the oldest Linux (major * 1000 + minor) that behaves as the table says,
+ *               0 for any; on an older host the host's answer is not compared
  */
-public record OracleCase(String topic, String name, String expect, List<List<String>> ops, Set<TckFeature> needs) {
+public record OracleCase(String topic, String name, String expect, List<List<String>> ops, Set<TckFeature> needs,
+                         int sinceKernel) {
     public OracleCase {
         ops = ops.stream().map(List::copyOf).toList();
         needs = Set.copyOf(needs);

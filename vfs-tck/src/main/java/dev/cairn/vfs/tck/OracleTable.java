@@ -11,6 +11,7 @@ final class OracleTable {
     private final String topic;
     private final List<OracleCase> cases = new ArrayList<>();
     private Set<TckFeature> needs = EnumSet.noneOf(TckFeature.class);
+    private int sinceKernel;
 
     OracleTable(String topic) {
         this.topic = topic;
@@ -22,13 +23,19 @@ final class OracleTable {
         return this;
     }
 
+    /** Rows added after this call describe Linux from version major.minor on (until the next call). */
+    OracleTable since(int major, int minor) {
+        sinceKernel = major * 1000 + minor;
+        return this;
+    }
+
     /** Adds a row; each op is one string of words separated by single spaces. */
     OracleTable c(String name, String expect, String... ops) {
         List<List<String>> parsed = new ArrayList<>();
         for (String op : ops) {
             parsed.add(List.of(op.split(" ", -1)));
         }
-        cases.add(new OracleCase(topic, name, expect, parsed, needs));
+        cases.add(new OracleCase(topic, name, expect, parsed, needs, sinceKernel));
         return this;
     }
 

@@ -148,8 +148,10 @@ final class PermissionCases {
                 "stat f");
         t.c("O_CREAT keeps setuid and setgid bits for root", "ok reg 7755 n1 u0 g0 s0",
                 "open o f O_WRONLY|O_CREAT 07777", "stat f");
+        t.since(6, 6);
         t.c("sticky directory: another user cannot set user xattrs on it", "EPERM",
                 "mkdir t 0777", "chmod t 01777", U1000, "setxattr t user.a v");
+        t.since(0, 0);
         t.needs(PERMISSIONS, HARD_LINKS);
         t.c("protected hard links: a user cannot link a file he cannot read and write", "EPERM",
                 W, W_OPEN, "put f x", "chmod f 0600", U1000, "link f w/l");

@@ -16,6 +16,7 @@ class OracleTableSelfTest {
         HostOracle host = HostOracle.get();
         Assumptions.assumeTrue(host.unavailableReason().isEmpty(), () -> host.unavailableReason().orElse(""));
         return OracleCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            Assumptions.assumeTrue(host.resultsFor(c).isPresent(), "the host kernel predates this row");
             List<String> r = host.resultsFor(c).orElseThrow();
             assertThat(r).as("host results of %s", c).noneMatch(s -> s.startsWith("X "));
             if (c.expect() == null) {
