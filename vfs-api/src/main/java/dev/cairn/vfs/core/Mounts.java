@@ -242,7 +242,6 @@ final class Mounts {
                 if (w.lastKind != Walk.LAST_NORM) {
                     throw Errno.ENOENT.exception(prefix);
                 }
-                w.mayLookup();
                 mkdirOne(creds, w, w.lastName(), synthetic ? 0777 : mode, synthetic, prefix);
             }
         } catch (RuntimeException | LinkageError e) {

@@ -49,10 +49,13 @@ final class Opener {
         Credentials c = w.creds;
         for (;;) {
             w.walkToParent();
-            if (w.lastKind != Walk.LAST_NORM || w.trailing) {
+            if (w.lastKind != Walk.LAST_NORM) {
+                // "/", "." or "..": an existing directory (Linux: EEXIST with O_EXCL, else EISDIR)
+                throw ((flags & OpenFlags.O_EXCL) != 0 ? Errno.EEXIST : Errno.EISDIR).exception(w.origPath);
+            }
+            if (w.trailing) {
                 throw Errno.EISDIR.exception(w.origPath);
             }
-            w.mayLookup();
             Dentry dir = w.d;
             Dentry child;
             dir.lock.lock();

@@ -35,7 +35,6 @@ final class PathOps {
         if (w.lastKind != Walk.LAST_NORM) {
             throw Errno.EEXIST.exception(path);
         }
-        w.mayLookup();
         return w;
     }
 
@@ -61,9 +60,6 @@ final class PathOps {
             throw Errno.EPERM.exception(path + ": CAP_MKNOD required");
         }
         Walk w = parentOfNew(dirfd, path);
-        if (w.trailing) {
-            throw Errno.ENOENT.exception(path);
-        }
         create(w, MKNOD, type | (mode & 07777), null, dev ? major : 0, dev ? minor : 0);
     }
 
@@ -125,16 +121,12 @@ final class PathOps {
         }
         Walk src = t.resolveAt(olddirfd, oldPath, (flags & AtFlags.AT_SYMLINK_FOLLOW) != 0,
                 flags & AtFlags.AT_EMPTY_PATH);
-        if (src.d.isDir()) {
-            throw Errno.EPERM.exception(oldPath + ": hard link to a directory");
-        }
         Walk w = parentOfNew(newdirfd, newPath);
-        if (src.m != w.m) {
-            throw Errno.EXDEV.exception(oldPath + " -> " + newPath);
-        }
         Credentials c = w.creds;
         Dentry dir = w.d;
         String name = w.lastName();
+        // Linux order: the new name (EEXIST, ENOENT), EXDEV, EROFS, protected links (EPERM),
+        // write access to the directory (EACCES), then EPERM for a directory source.
         dir.lock.lock();
         try {
             if (w.lastChild() != null) {
@@ -143,16 +135,22 @@ final class PathOps {
             if (w.trailing || dir.dead) {
                 throw Errno.ENOENT.exception(newPath);
             }
+            if (src.m != w.m) {
+                throw Errno.EXDEV.exception(oldPath + " -> " + newPath);
+            }
             if (w.m.readOnly()) {
                 throw Errno.EROFS.exception(newPath);
+            }
+            Stat st = src.d.node.stat();
+            if (!mayLink(c, st)) {
+                throw Errno.EPERM.exception(oldPath + ": protected hard link (not owner)");
             }
             Stat pst = dir.node.stat();
             if (!Perms.permitted(c, pst, Perms.MAY_WRITE | Perms.MAY_EXEC)) {
                 throw Errno.EACCES.exception(newPath);
             }
-            Stat st = src.d.node.stat();
-            if (!mayLink(c, st)) {
-                throw Errno.EPERM.exception(oldPath + ": protected hard link (not owner)");
+            if (src.d.isDir()) {
+                throw Errno.EPERM.exception(oldPath + ": hard link to a directory");
             }
             if (src.d.dead && st.nlink() == 0) {
                 throw Errno.ENOENT.exception(oldPath + ": file was removed");
@@ -193,7 +191,6 @@ final class PathOps {
             throw (w.lastKind == Walk.LAST_DOT ? Errno.EINVAL
                     : w.lastKind == Walk.LAST_DOTDOT ? Errno.ENOTEMPTY : Errno.EBUSY).exception(path);
         }
-        w.mayLookup();
         Dentry dir = w.d;
         Credentials c = w.creds;
         String name = w.lastName();
@@ -206,8 +203,8 @@ final class PathOps {
             if (child == null) {
                 throw Errno.ENOENT.exception(path);
             }
-            if (!rmdir && w.trailing && !child.isDir()) {
-                throw Errno.ENOTDIR.exception(path);
+            if (!rmdir && w.trailing) {
+                throw (child.isDir() ? Errno.EISDIR : Errno.ENOTDIR).exception(path);
             }
             if (!Perms.overridesDirChecks(c)) {
                 Stat pst = dir.node.stat();

@@ -36,8 +36,6 @@ final class Renamer {
         if (nw.lastKind != Walk.LAST_NORM) {
             throw ((flags & AtFlags.RENAME_NOREPLACE) != 0 ? Errno.EEXIST : Errno.EBUSY).exception(newPath);
         }
-        ow.mayLookup();
-        nw.mayLookup();
         if (ow.m.readOnly()) {
             throw Errno.EROFS.exception(oldPath);
         }

@@ -95,7 +95,9 @@ final class Walk {
 
     /**
      * Walks every component but the last, following symlinks and mounts, and records the
-     * last one ({@link #lastKind} is {@link #LAST_NONE} for "/" and the like).
+     * last one ({@link #lastKind} is {@link #LAST_NONE} for "/" and the like). As Linux's
+     * link_path_walk, the directory holding the last component is checked too: it must be
+     * a directory (ENOTDIR) the caller may search (EACCES).
      */
     void walkToParent() throws ErrnoException {
         for (;;) {
@@ -131,6 +133,7 @@ final class Walk {
                 lastKind = kind(i, e);
                 lastHash = h;
                 pos = next;
+                mayLookup();
                 return;
             }
             pos = next;
@@ -161,7 +164,9 @@ final class Walk {
      * target replaced the path (the position stays at the symlink's directory).
      */
     boolean step(int s, int e, int rest, boolean follow, boolean last) throws ErrnoException {
-        mayLookup();
+        if (!last) {
+            mayLookup();
+        }
         int k = kind(s, e);
         if (k == LAST_DOT) {
             return false;

@@ -82,6 +82,14 @@ class BasicIoTest extends VfsTestBase {
         assertErrno(Errno.EISDIR, () -> root.open("/d", O_RDONLY | O_TRUNC, 0));
         assertErrno(Errno.ENOENT, () -> root.open("/missing", O_RDONLY, 0));
         assertErrno(Errno.ENOENT, () -> root.open("", O_RDONLY, 0));
+        assertErrno(Errno.EEXIST, () -> root.open("/", O_CREAT | O_EXCL | O_WRONLY, 0644));
+        assertErrno(Errno.EISDIR, () -> root.open("/d/.", O_CREAT | O_RDONLY, 0644));
+        assertErrno(Errno.ENOTDIR, () -> root.rename("/f/x", "/nope/x"));
+        assertErrno(Errno.EEXIST, () -> root.link("/d", "/f"));
+        assertErrno(Errno.ENOENT, () -> root.link("/d", "/nope/x"));
+        assertErrno(Errno.EPERM, () -> root.link("/d", "/newlink"));
+        assertErrno(Errno.EEXIST, () -> root.mknodat(dev.cairn.vfs.AtFlags.AT_FDCWD, "/f/", 0010644, 0, 0));
+        assertErrno(Errno.ENOENT, () -> root.mknodat(dev.cairn.vfs.AtFlags.AT_FDCWD, "/nope/", 0010644, 0, 0));
         int d = root.open("/d", O_RDONLY, 0);
         assertErrno(Errno.EISDIR, () -> root.read(d, ByteBuffer.allocate(4)));
         int r = root.open("/f", O_RDONLY, 0);

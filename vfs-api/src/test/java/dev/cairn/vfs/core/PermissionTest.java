@@ -203,6 +203,8 @@ class PermissionTest extends VfsTestBase {
         assertErrno(Errno.EACCES, () -> alice.unlink("/ro/f"));
         assertErrno(Errno.EACCES, () -> alice.symlink("t", "/ro/l"));
         assertErrno(Errno.EEXIST, () -> alice.mkdir("/ro/f", 0755));
+        assertErrno(Errno.EISDIR, () -> alice.unlink("/ro/"));
+        assertErrno(Errno.EPERM, () -> alice.link("/ro/f", "/ro/g"));
         assertErrno(Errno.EPERM, () -> alice.mknodat(AtFlags.AT_FDCWD, "/c", 0020666, 1, 3));
     }
 }
