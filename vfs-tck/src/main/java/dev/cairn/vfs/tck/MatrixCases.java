@@ -13,7 +13,7 @@ import java.util.List;
  * symlinks to each, dangling, trailing slashes, through a file, dot and dot-dot), followed by
  * listings that show side effects; as root, as an unprivileged user (the tree is root's,
  * 0755/0644), and as a user in a sticky world-writable directory whose entries belong to
- * another user; plus rename and link for every pair of path kinds. No hand-written
+ * another user, and as root on a read-only mount; plus rename and link for every pair of path kinds. No hand-written
  * expectation: the host decides each row, so these run only where the host oracle does.
  */
 final class MatrixCases {
@@ -47,7 +47,7 @@ final class MatrixCases {
     static List<OracleCase> cases() {
         // Generated rows include user.* xattrs and O_CREAT|O_DIRECTORY-era errno rules.
         OracleTable t = new OracleTable("matrix").since(6, 6);
-        for (String who : new String[] {"root", "user", "sticky"}) {
+        for (String who : new String[] {"root", "user", "sticky", "readonly"}) {
             for (Op op : OPS) {
                 needs(t, who, op.needs);
                 for (String p : PATHS) {
@@ -56,8 +56,11 @@ final class MatrixCases {
                         ops.addAll(STICKY_PREFIX);
                     }
                     ops.addAll(List.of(SETUP));
-                    if (!who.equals("root")) {
+                    if (who.equals("user") || who.equals("sticky")) {
                         ops.add("as 1000 1000");
+                    }
+                    if (who.equals("readonly")) {
+                        ops.add("ro");
                     }
                     ops.add(op.text.replace("@", p));
                     ops.addAll(AFTER);
@@ -87,7 +90,7 @@ final class MatrixCases {
 
     private static void needs(OracleTable t, String who, TckFeature extra) {
         List<TckFeature> f = new ArrayList<>(List.of(SYMLINKS));
-        if (who.equals("user")) {
+        if (!who.equals("root") && !who.equals("readonly")) {
             f.add(TckFeature.PERMISSIONS);
         }
         if (extra != null) {

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * rename OLD NEW [0|NOREPLACE|EXCHANGE|BOTH] | chmod P MODE | chown P UID GID | lchown P UID GID |
  * truncate P LEN | access P f|rwx | mknod P 0|d|c|b|p|f|s MODE [MAJ MIN] | ls P |
  * setxattr P NAME VALUE [0|create|replace] | lsetxattr ... | getxattr P NAME | listxattr P |
- * removexattr P NAME | as UID GID [GROUPS...] | as 0 | umask MASK | chdir P | getcwd |
+ * removexattr P NAME | as UID GID [GROUPS...] | as 0 | umask MASK | chdir P | getcwd | ro (the case root's
+ * mount becomes read-only) |
  * utime P now | utime P ATIME_NS MTIME_NS}.
  * A stat prints as {@code "reg 0644 n1 u0 g0 s5"} (size for regular files and symlinks only,
  * {@code r MAJ:MIN} for devices); "cat"/"read" show NUL bytes as '0'.
@@ -168,6 +169,7 @@ public final class OpRunner {
             case "getcwd" -> {
                 return "ok " + task.getcwd();
             }
+            case "ro" -> task.vfs().setMountReadOnly(task.mountNamespace().root(), true);
             case "utime" -> {
                 long at = a.get(1).equals("now") ? Task.UTIME_NOW : Long.parseLong(a.get(1));
                 long mt = a.get(1).equals("now") ? Task.UTIME_NOW : Long.parseLong(a.get(2));

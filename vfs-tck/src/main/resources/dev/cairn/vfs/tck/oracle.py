@@ -26,6 +26,8 @@ LIBC = ctypes.CDLL(None, use_errno=True)
 AT_FDCWD = -100
 AT_EACCESS = 0x200
 AT_SYMLINK_FOLLOW = 0x400
+CLONE_NEWNS = 0x00020000
+MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
 RENAME_FLAGS = {"0": 0, "NOREPLACE": 1, "EXCHANGE": 2, "BOTH": 3}
 WHENCE = {"SET": 0, "CUR": 1, "END": 2, "DATA": 3, "HOLE": 4}
 TYPES = {stat.S_IFREG: "reg", stat.S_IFDIR: "dir", stat.S_IFLNK: "lnk", stat.S_IFCHR: "chr",
@@ -183,6 +185,8 @@ def run_op(op, fds):
         os.chdir(a[0])
     elif name == "getcwd":
         return "ok " + os.getcwd()
+    elif name == "ro":
+        mount(b"none", "/", MS_REMOUNT | MS_BIND | MS_RDONLY)
     elif name == "utime":
         if a[1] == "now":
             os.utime(a[0], None)
@@ -206,11 +210,23 @@ def run_case(ops):
     return results
 
 
+def mount(source, target, flags):
+    if LIBC.mount(source, target.encode(), None, ctypes.c_ulong(flags), None) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err))
+
+
 def child(index, ops, base, wfd):
     signal.alarm(10)
     case_dir = os.path.join(base, "c%d" % index)
     os.mkdir(case_dir)
     os.chmod(case_dir, 0o755)
+    # A private mount namespace in which the case directory is a mount of its own, so that
+    # "ro" can make the case root read-only without touching the host.
+    if LIBC.unshare(CLONE_NEWNS) != 0:
+        raise OSError(ctypes.get_errno(), "unshare")
+    mount(b"none", "/", MS_REC | MS_PRIVATE)
+    mount(case_dir.encode(), case_dir, MS_BIND)
     os.chroot(case_dir)
     os.chdir("/")
     os.umask(0o022)

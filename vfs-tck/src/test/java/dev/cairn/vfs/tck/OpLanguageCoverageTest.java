@@ -12,7 +12,7 @@ class OpLanguageCoverageTest {
     private static final List<String> LANGUAGE = List.of("mkdir", "rmdir", "unlink", "put", "cat", "open", "close",
             "write", "read", "pread", "pwrite", "lseek", "fstat", "ftruncate", "fls", "stat", "lstat", "same",
             "symlink", "readlink", "link", "linkf", "rename", "chmod", "chown", "lchown", "truncate", "access", "mknod",
-            "ls", "setxattr", "lsetxattr", "getxattr", "listxattr", "removexattr", "as", "umask", "chdir", "getcwd",
+            "ls", "ro", "setxattr", "lsetxattr", "getxattr", "listxattr", "removexattr", "as", "umask", "chdir", "getcwd",
             "utime");
 
     @Test
