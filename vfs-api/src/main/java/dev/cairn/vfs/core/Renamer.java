@@ -109,12 +109,18 @@ final class Renamer {
         }
         Stat ost = od.node.stat();
         Stat nst = od == nd ? ost : nd.node.stat();
-        if (!Perms.permitted(c, ost, Perms.MAY_WRITE | Perms.MAY_EXEC)
-                || !Perms.permitted(c, nst, Perms.MAY_WRITE | Perms.MAY_EXEC)) {
-            throw Errno.EACCES.exception(oldPath + " -> " + newPath);
+        // As vfs_rename: may_delete(old) (access, then sticky), then may_create/may_delete(new).
+        if (!Perms.permitted(c, ost, Perms.MAY_WRITE | Perms.MAY_EXEC)) {
+            throw Errno.EACCES.exception(oldPath);
         }
-        if (PathOps.stickyDenied(c, ost, src) || (dst != null && PathOps.stickyDenied(c, nst, dst))) {
-            throw Errno.EPERM.exception(oldPath + " -> " + newPath + ": sticky directory");
+        if (PathOps.stickyDenied(c, ost, src)) {
+            throw Errno.EPERM.exception(oldPath + ": sticky directory");
+        }
+        if (!Perms.permitted(c, nst, Perms.MAY_WRITE | Perms.MAY_EXEC)) {
+            throw Errno.EACCES.exception(newPath);
+        }
+        if (dst != null && PathOps.stickyDenied(c, nst, dst)) {
+            throw Errno.EPERM.exception(newPath + ": sticky directory");
         }
         if (od != nd) {
             if (src.isDir() && !Perms.permitted(c, src.node.stat(), Perms.MAY_WRITE)) {

@@ -100,6 +100,8 @@ class PermissionTest extends VfsTestBase {
         bob.writeFile("/tmp/bobs", new byte[0]);
         assertErrno(Errno.EPERM, () -> alice.unlink("/tmp/bobs"));
         assertErrno(Errno.EPERM, () -> alice.rename("/tmp/bobs", "/tmp/mine"));
+        bob.mkdir("/tmp/bobdir", 0755);
+        assertErrno(Errno.EPERM, () -> alice.rename("/tmp/bobs", "/tmp/bobdir/x"));
         alice.writeFile("/tmp/alices", new byte[0]);
         assertErrno(Errno.EPERM, () -> alice.rename("/tmp/alices", "/tmp/bobs"));
         bob.unlink("/tmp/bobs");
