@@ -43,6 +43,8 @@ final class LinkCases {
         t.c("a symlink target of 4095 bytes", "ok lnk 0777 n1 u0 g0 s4095", "symlink " + "t".repeat(4095) + " l",
                 "lstat l");
         t.c("a symlink target of 4096 bytes", "ENAMETOOLONG", "symlink " + "t".repeat(4096) + " l");
+        t.c("a symlink target of 4096 UTF-8 bytes", "ENAMETOOLONG", "symlink " + "é".repeat(2048) + " l");
+        t.c("readlink of a multi-byte target", "ok ünï/çødé", "symlink ünï/çødé l", "readlink l");
         t.c("unlink of a symlink leaves the target", "ok x", "put f x", "symlink f l", "unlink l", "cat f");
         t.c("stat through a symlink shows the target", "ok reg 0644 n1 u0 g0 s1", "put f x", "symlink f l", "stat l");
         t.needs(SYMLINKS, PERMISSIONS);

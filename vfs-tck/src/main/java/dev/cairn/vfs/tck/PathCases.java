@@ -29,6 +29,8 @@ final class PathCases {
         t.c("component of 255 bytes", "ok", "put " + n255 + " x");
         t.c("component of 256 bytes when looking up", "ENAMETOOLONG", "stat " + n256);
         t.c("component of 256 bytes when creating", "ENAMETOOLONG", "put " + n256 + " x");
+        t.c("name limits count UTF-8 bytes: 255 bytes", "ok", "put " + "é".repeat(127) + "x x");
+        t.c("name limits count UTF-8 bytes: 256 bytes", "ENAMETOOLONG", "put " + "é".repeat(128) + " x");
         t.c("path of 4095 bytes", "ok dir 0755 n2 u0 g0", "stat " + p4095);
         t.c("path of 4096 bytes", "ENAMETOOLONG", "stat " + p4095 + "/");
         t.c("mkdir with a trailing slash", "ok dir 0755 n2 u0 g0", "mkdir d/ 0755", "stat d");
