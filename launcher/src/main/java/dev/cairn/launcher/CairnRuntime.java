@@ -34,13 +34,20 @@ final class CairnRuntime implements AutoCloseable {
     static final long DEPLOY_WAIT_MILLIS = 15_000;
 
     private final EmbeddedFelix felix;
+    private final Path home;
     private final Path deployDir;
     private final PrintStream progress;
+    private final PrintStream warnings;
+    private Object sandbox;
+    private Gofers gofers;
+    private boolean closed;
 
-    private CairnRuntime(EmbeddedFelix felix, Path deployDir, PrintStream progress) {
+    private CairnRuntime(EmbeddedFelix felix, Path home, Path deployDir, PrintStream progress, PrintStream warnings) {
         this.felix = felix;
+        this.home = home;
         this.deployDir = deployDir;
         this.progress = progress;
+        this.warnings = warnings;
     }
 
     /** Framework properties: FileInstall on {@code deployDir}, no console of gogo.shell's own. */
@@ -70,7 +77,7 @@ final class CairnRuntime implements AutoCloseable {
         Files.createDirectories(deployDir);
         long t0 = System.nanoTime();
         EmbeddedFelix f = EmbeddedFelix.start(bundles, frameworkProperties(deployDir));
-        CairnRuntime rt = new CairnRuntime(f, deployDir, progress);
+        CairnRuntime rt = new CairnRuntime(f, home, deployDir, progress, warnings);
         progress.printf("cairn: Felix started with %d bundles in %d ms; hot-deploy directory %s%n",
                 f.context().getBundles().length - 1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), deployDir);
         List<String> problems = f.problems();
@@ -234,13 +241,25 @@ final class CairnRuntime implements AutoCloseable {
         }
     }
 
-    /** Creates the default sandbox ({@code SandboxSpec.defaults(id)}) through SandboxManager. */
-    Object bootSandbox(String id) throws CliException, InterruptedException {
+    /**
+     * Creates the sandbox through SandboxManager: {@code SandboxSpec.defaults(id)} for the
+     * plain tmpfs layout; otherwise a spec with the gofer root and bind mounts of
+     * {@code layout}, whose connections come from gofer processes started here
+     * ({@link Gofers}) and are handed over in {@code SandboxSpec.goferSources()} order.
+     */
+    Object bootSandbox(String id, Cli.Layout layout) throws CliException, InterruptedException {
         Object manager = require(SANDBOX_MANAGER);
         try {
-            Class<?> specClass = manager.getClass().getClassLoader().loadClass("dev.cairn.boot.api.SandboxSpec");
-            Object spec = specClass.getMethod("defaults", String.class).invoke(null, id);
-            return Reflect.call(manager, "create", spec);
+            SpecBuilder specs = new SpecBuilder(manager.getClass().getClassLoader());
+            if (!layout.usesGofers()) {
+                sandbox = Reflect.call(manager, "create", specs.defaults(id));
+                return sandbox;
+            }
+            SpecBuilder.Built built = specs.build(id, layout);
+            gofers = Gofers.start(home, built.uses(), warnings);
+            progress.println("cairn: gofers: " + gofers.describe());
+            sandbox = Reflect.call(manager, "create", built.spec(), gofers.connections());
+            return sandbox;
         } catch (Reflect.Failure e) {
             throw new CliException("cannot boot sandbox '" + id + "': " + e.getMessage());
         } catch (ReflectiveOperationException e) {
@@ -271,8 +290,23 @@ final class CairnRuntime implements AutoCloseable {
         return p.isEmpty() ? "" : " (bundles not running: " + String.join(", ", p) + ")";
     }
 
+    /** Closes the sandbox, stops its gofers (removing their socket directory), stops Felix. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (sandbox != null) {
+            try {
+                Reflect.call(sandbox, "close");
+            } catch (Reflect.Failure e) {
+                warnings.println("cairn: closing the sandbox failed: " + e.getMessage());
+            }
+        }
+        if (gofers != null) {
+            gofers.close();
+        }
         felix.close();
     }
 }

@@ -52,6 +52,14 @@ public final class Main {
         if (plan.mode() == Cli.Mode.DONE) {
             return plan.exitCode();
         }
+        if (plan.mode() == Cli.Mode.GOFER) {
+            try {
+                return GoferChild.runInProcess(home(), plan.goferArgs());
+            } catch (CliException e) {
+                ERR.println("cairn: " + e.getMessage());
+                return 1;
+            }
+        }
         PrintStream progress = plan.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : ERR;
         CairnRuntime rt = null;
         try {
@@ -60,7 +68,7 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cairn-shutdown"));
             rt.awaitDeployDir();
             rt.allowUserMount(plan.allowUserMount());
-            Object sandbox = rt.bootSandbox(plan.sandboxId());
+            Object sandbox = rt.bootSandbox(plan.sandboxId(), plan.layout());
             rt.awaitPolicy(sandbox, plan.allowUserMount());
             progress.println("cairn: sandbox '" + plan.sandboxId() + "' is running");
             try (GogoSession session = rt.session(IN, OUT, ERR, plan.sandboxId())) {
