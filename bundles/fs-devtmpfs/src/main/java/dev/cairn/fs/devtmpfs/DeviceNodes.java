@@ -80,8 +80,14 @@ final class DeviceNodes implements DeviceListener {
         }
     }
 
+    /** Position in {@link #ORDER}; anything else (or a device that fails) goes after it. */
     private static int rank(CharDevice device) {
-        int i = ORDER.indexOf(device.nodeName());
+        int i;
+        try {
+            i = ORDER.indexOf(device.nodeName());
+        } catch (RuntimeException bug) {
+            i = -1;
+        }
         return i < 0 ? ORDER.size() : i;
     }
 

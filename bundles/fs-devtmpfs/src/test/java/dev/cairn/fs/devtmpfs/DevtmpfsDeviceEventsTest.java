@@ -131,6 +131,37 @@ class DevtmpfsDeviceEventsTest {
         assertThat(s.task.listDir("/dev")).contains("fine").doesNotContain("..", "abs", "a", "");
     }
 
+    /** A third-party driver whose nodeName() throws must not spoil /dev for the others. */
+    @Test
+    void aFaultyDeviceIsSkippedAndTheOthersStillGetNodes() throws Exception {
+        dev.cairn.vfs.spi.CharDevice faulty = new dev.cairn.vfs.spi.CharDevice() {
+            @Override
+            public int major() {
+                return 66;
+            }
+
+            @Override
+            public int minor() {
+                return 6;
+            }
+
+            @Override
+            public String nodeName() {
+                throw new IllegalStateException("broken driver");
+            }
+
+            @Override
+            public dev.cairn.vfs.spi.OpenFile open(dev.cairn.vfs.spi.DeviceOpenContext context, int flags) {
+                throw new IllegalStateException("broken driver");
+            }
+        };
+        DevSandbox s = new DevSandbox(faulty, TestDevice.of("null", 1, 3));
+        s.mount("/dev");
+        s.vfs.registerCharDevice(TestDevice.of("zero", 1, 5));
+
+        assertThat(s.task.listDir("/dev")).contains("shm", "pts", "null", "zero");
+    }
+
     @Test
     void concurrentRegistrationsAllEndUpAsNodes() throws Exception {
         DevSandbox s = new DevSandbox();
