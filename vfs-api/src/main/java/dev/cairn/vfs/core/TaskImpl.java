@@ -506,9 +506,13 @@ final class TaskImpl implements Task {
         MountImpl old;
         m.incUsers();
         synchronized (this) {
-            old = cwdM;
-            cwdM = m;
-            cwdD = d;
+            if (exited) {
+                old = m; // an exited task holds no references any more
+            } else {
+                old = cwdM;
+                cwdM = m;
+                cwdD = d;
+            }
         }
         old.decUsers();
     }
@@ -538,9 +542,13 @@ final class TaskImpl implements Task {
             MountImpl old;
             w.m.incUsers();
             synchronized (this) {
-                old = rootM;
-                rootM = w.m;
-                rootD = w.d;
+                if (exited) {
+                    old = w.m;
+                } else {
+                    old = rootM;
+                    rootM = w.m;
+                    rootD = w.d;
+                }
             }
             old.decUsers();
         } catch (RuntimeException | LinkageError e) {
