@@ -78,6 +78,15 @@ public interface Task {
     /** fcntl F_GETFL. */
     int fileFlags(int fd) throws ErrnoException;
 
+    /**
+     * poll(2) readiness of one fd, without waiting: the subset of {@code events}
+     * ({@code OpenFile.POLLIN}, {@code OpenFile.POLLOUT}) that is ready now. Regular files and
+     * directories are always ready.
+     *
+     * @throws ErrnoException EBADF for a bad or O_PATH fd
+     */
+    int poll(int fd, int events) throws ErrnoException;
+
     /** The path the fd was opened at, as /proc/self/fd/N shows it. */
     String fdPath(int fd) throws ErrnoException;
 

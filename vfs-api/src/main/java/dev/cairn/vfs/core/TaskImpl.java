@@ -258,6 +258,22 @@ final class TaskImpl implements Task {
     }
 
     @Override
+    public int poll(int fd, int events) throws ErrnoException {
+        FileDescription d = fds.get(fd);
+        if (d.isPath()) {
+            throw Errno.EBADF.exception("poll fd " + fd + ": O_PATH");
+        }
+        if (d.dentry.isRegular() || d.dentry.isDir()) {
+            return events & (OpenFile.POLLIN | OpenFile.POLLOUT);
+        }
+        try {
+            return d.file.poll(events);
+        } catch (RuntimeException | LinkageError e) {
+            throw Guard.eio(e, "poll fd " + fd);
+        }
+    }
+
+    @Override
     public String fdPath(int fd) throws ErrnoException {
         FileDescription d = fds.get(fd);
         return Paths.displayPath(vfs, d.mount, d.dentry, rootM, rootD);

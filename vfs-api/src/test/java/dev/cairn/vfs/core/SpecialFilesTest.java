@@ -107,8 +107,11 @@ class SpecialFilesTest extends VfsTestBase {
         assertThat(root.read(r, ByteBuffer.allocate(1))).as("no writer: EOF").isZero();
         int w = root.open("/p", OpenFlags.O_WRONLY, 0);
         assertErrno(Errno.EAGAIN, () -> root.read(r, ByteBuffer.allocate(1)));
+        assertThat(root.poll(r, OpenFile.POLLIN)).isZero();
+        assertThat(root.poll(w, OpenFile.POLLOUT)).isEqualTo(OpenFile.POLLOUT);
         assertThat(root.write(w, ByteBuffer.wrap(bytes("hi")))).isEqualTo(2);
         assertErrno(Errno.ESPIPE, () -> root.pread(r, ByteBuffer.allocate(1), 0));
+        assertThat(root.poll(r, OpenFile.POLLIN | OpenFile.POLLOUT)).isEqualTo(OpenFile.POLLIN);
         ByteBuffer b = ByteBuffer.allocate(10);
         assertThat(root.read(r, b)).isEqualTo(2);
         root.close(w);
