@@ -92,6 +92,7 @@ final class DevDirectory extends DevNode {
     private <T extends DevNode> T add(String name, Maker<T> maker) throws ErrnoException {
         T node;
         synchronized (fs.tree) {
+            requireLiveLocked(name);
             if (byName.containsKey(name)) {
                 throw Errno.EEXIST.exception(name);
             }
@@ -109,6 +110,13 @@ final class DevDirectory extends DevNode {
         }
         touchModified();
         return node;
+    }
+
+    /** A removed directory takes no new entries (Linux: ENOENT). */
+    private void requireLiveLocked(String name) throws ErrnoException {
+        if (links() == 0) {
+            throw Errno.ENOENT.exception(name + ": directory was removed");
+        }
     }
 
     private void putLocked(String name, DevNode node) {
@@ -178,6 +186,7 @@ final class DevDirectory extends DevNode {
             throw Errno.EPERM.exception(name + ": hard link to a directory");
         }
         synchronized (fs.tree) {
+            requireLiveLocked(name);
             if (byName.containsKey(name)) {
                 throw Errno.EEXIST.exception(name);
             }
@@ -256,6 +265,7 @@ final class DevDirectory extends DevNode {
     private void renameLocked(String oldName, Node child, DevDirectory dst, String newName, Node replaced,
                               int flags) throws ErrnoException {
         DevNode moving = expectLocked(oldName, child);
+        dst.requireLiveLocked(newName);
         DevNode existing = dst.child(newName);
         if (existing != replaced) {
             if (existing != null && (flags & RENAME_NOREPLACE) != 0) {

@@ -73,6 +73,20 @@ class DevFilesystemBudgetTest {
     }
 
     @Test
+    void aRemovedDirectoryTakesNoNewEntries() throws Exception {
+        DevFilesystem fs = new DevFilesystem(16L * PAGE);
+        DevDirectory dir = (DevDirectory) fs.root().mkdir("d", new NodeAttrs(040755, 0, 0));
+        fs.root().rmdir("d", dir);
+        long freeInodes = fs.statfs().filesFree();
+
+        assertThatThrownBy(() -> dir.create("late", new NodeAttrs(0100644, 0, 0)))
+                .satisfies(e -> assertThat(errnoOf(e)).isEqualTo(Errno.ENOENT));
+        assertThatThrownBy(() -> dir.mkdirManaged("net"))
+                .satisfies(e -> assertThat(errnoOf(e)).isEqualTo(Errno.ENOENT));
+        assertThat(fs.statfs().filesFree()).isEqualTo(freeInodes);
+    }
+
+    @Test
     void inodesRunOutWithEnospcAndComeBackOnUnlink() throws Exception {
         DevFilesystem fs = new DevFilesystem(4L * PAGE);
         NodeAttrs attrs = new NodeAttrs(0100644, 0, 0);
