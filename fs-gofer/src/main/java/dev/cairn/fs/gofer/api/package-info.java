@@ -1,7 +1,9 @@
 /**
- * What boot needs to hand gofer connections to {@code 9p} mounts: the ordered
- * {@link dev.cairn.fs.gofer.api.ConnectionDispenser} and the
- * {@link dev.cairn.fs.gofer.api.GoferConnection} keys a mount uses to find its connection.
+ * What boot and the launcher need to hand gofer connections to {@code 9p} mounts:
+ * {@link dev.cairn.fs.gofer.api.GoferLauncher} starts the gofer process and connects to it,
+ * the ordered {@link dev.cairn.fs.gofer.api.ConnectionDispenser} hands the connections out,
+ * and {@link dev.cairn.fs.gofer.api.GoferConnection} carries the keys a mount uses to find its
+ * connection.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("0.1.0")

@@ -93,6 +93,12 @@ final class FileRequests {
 
     Message lopen(Tlopen m) throws ErrnoException {
         Fid f = fids.get(m.fid());
+        synchronized (f) { // two Tlopens of one fid: one wins, the other gets EBADF
+            return lopenLocked(f, m);
+        }
+    }
+
+    private Message lopenLocked(Fid f, Tlopen m) throws ErrnoException {
         String what = "open " + f.describe();
         int flags = m.flags() & OPEN_FLAGS;
         if (f.isOpen()) {

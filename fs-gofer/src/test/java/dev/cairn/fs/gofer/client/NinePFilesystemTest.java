@@ -132,6 +132,10 @@ class NinePFilesystemTest {
             assertErrno(Errno.EROFS, () -> m.task.mkdir("/d", 0755));
             assertErrno(Errno.EROFS, () -> m.task.unlink("/f"));
             assertThat(Files.readString(host.resolve("f"))).isEqualTo("x");
+            // the host refuses mkdir: the mount point is made synthetic, in the VFS only
+            m.vfs.makeSyntheticMountpoint(dev.cairn.vfs.Credentials.root(), m.task.mountNamespace(), "/mnt/deep");
+            assertThat(m.task.stat("/mnt/deep").isDirectory()).isTrue();
+            assertThat(Files.exists(host.resolve("mnt"))).isFalse();
         }
     }
 

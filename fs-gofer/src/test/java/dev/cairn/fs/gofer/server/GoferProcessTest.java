@@ -116,6 +116,27 @@ class GoferProcessTest {
     }
 
     @Test
+    void theGoferStopsWhenItsParentExits() throws Exception {
+        Path export = Files.createDirectories(tmp.resolve("export"));
+        Path sock = tmp.resolve("orphan.sock");
+        StringBuilder cmd = new StringBuilder();
+        for (String a : GoferProcess.javaCommand("--root", export.toString(), "--listen", "unix:" + sock)) {
+            cmd.append('\'').append(a.replace("'", "'\\''")).append("' ");
+        }
+        // the shell starts the gofer in the background and exits once the socket is there
+        Process sh = new ProcessBuilder("sh", "-c", cmd + ">/dev/null 2>&1 & "
+                + "i=0; while [ ! -S '" + sock + "' ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done")
+                .redirectErrorStream(true).start();
+        assertThat(sh.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.exists(sock)).as("gofer came up").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (Files.exists(sock) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.exists(sock)).as("socket removed by the exiting gofer").isFalse();
+    }
+
+    @Test
     void badArgumentsExitWithStatusTwo() throws Exception {
         Process p = new ProcessBuilder(GoferProcess.javaCommand("--root")).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
