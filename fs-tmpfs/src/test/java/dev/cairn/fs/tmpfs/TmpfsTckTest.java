@@ -7,6 +7,7 @@ import dev.cairn.vfs.tck.TckFeature;
 import dev.cairn.vfs.tck.TckFixture;
 import dev.cairn.vfs.tck.VfsTck;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +29,11 @@ class TmpfsTckTest extends VfsTck {
             @Override
             public MountRequest rootMount() {
                 return MountRequest.internal("none", "tmpfs", 0, "");
+            }
+
+            @Override
+            public Optional<MountRequest> limitedMount(long bytes, long inodes) {
+                return Optional.of(MountRequest.internal("none", "tmpfs", 0, "size=" + bytes + ",nr_inodes=" + inodes));
             }
 
             @Override

@@ -19,6 +19,15 @@ public interface TckFixture {
     /** The request that mounts the type under test as the root of a new mount namespace. */
     MountRequest rootMount();
 
+    /**
+     * A mount request of the type under test limited to {@code bytes} of data and
+     * {@code inodes} inodes (the root included), as tmpfs's {@code size=} and {@code nr_inodes=}
+     * do; empty when the type has no such limits ({@code LimitsTck} is then skipped).
+     */
+    default java.util.Optional<MountRequest> limitedMount(long bytes, long inodes) {
+        return java.util.Optional.empty();
+    }
+
     /** The optional behaviours the filesystem has; suites skip (with a reason) what is absent. */
     Set<TckFeature> features();
 

@@ -122,6 +122,14 @@ public abstract class VfsTck {
     }
 
     @Nested
+    class Limits extends LimitsTck {
+        @Override
+        protected TckFixture fixture() {
+            return VfsTck.this.fixture();
+        }
+    }
+
+    @Nested
     class Statfs extends StatfsTck {
         @Override
         protected TckFixture fixture() {
