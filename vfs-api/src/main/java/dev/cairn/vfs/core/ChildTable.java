@@ -23,6 +23,13 @@ final class ChildTable {
     private volatile Dentry[] table = new Dentry[4];
     /** Guarded by the directory lock. */
     private int size;
+    /**
+     * Above this many cached children, cached non-directories are dropped (down to 3/4).
+     * Only the cache forgets them: holders (open files) keep their dentry, and the next
+     * lookup makes a new one. Directories, mount points and synthetic entries stay, since
+     * their identity matters (directory locks, mounts).
+     */
+    static final int FILE_CACHE_LIMIT = 8192;
 
     static int spread(int h) {
         return h ^ (h >>> 16);
@@ -63,6 +70,9 @@ final class ChildTable {
         if (old != null) {
             removeLocked(old);
         }
+        if (size >= FILE_CACHE_LIMIT) {
+            evictFilesLocked();
+        }
         Dentry[] t = table;
         if (size + 1 > t.length - (t.length >> 2)) {
             t = resizeLocked(t);
@@ -88,6 +98,22 @@ final class ChildTable {
             }
         }
         return n;
+    }
+
+    private void evictFilesLocked() {
+        int target = FILE_CACHE_LIMIT - (FILE_CACHE_LIMIT >> 2);
+        for (Dentry d : snapshot()) {
+            if (size <= target) {
+                return;
+            }
+            if (!d.isDir() && !d.synthetic && !d.isMountpoint()) {
+                removeLocked(d);
+            }
+        }
+    }
+
+    int sizeLocked() {
+        return size;
     }
 
     /** Removes {@code d} (by identity); false when it was not here. */

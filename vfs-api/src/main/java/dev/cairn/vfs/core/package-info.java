@@ -53,6 +53,11 @@
  * attached at the same dentries of the new mount. Propagation (shared/slave) is not modelled.</li>
  * <li>Mounting on the task's root dentry stacks a mount there, but the task keeps its
  * root (as Linux: a process must chroot/chdir to see a mount over "/").</li>
+ * <li><b>dentry cache size</b>: a directory caches at most
+ * {@code ChildTable.FILE_CACHE_LIMIT} (8192) non-directory children; beyond that cached files
+ * are forgotten (open files keep their dentries). Directory dentries are never evicted
+ * (their identity carries the directory lock and mounts), so the cache grows with the number
+ * of distinct directories looked up.</li>
  * <li>Linux quirk kept: pwrite on an O_APPEND description appends.</li>
  * <li>A RuntimeException or LinkageError escaping a Node, OpenFile, Filesystem or
  * FilesystemType is logged and reported as EIO ({@code Guard}).</li>

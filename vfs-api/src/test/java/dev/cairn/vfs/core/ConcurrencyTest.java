@@ -66,6 +66,24 @@ class ConcurrencyTest extends VfsTestBase {
     }
 
     @Test
+    void aHugeDirectoryKeepsABoundedFileCacheAndStaysCorrect() throws Exception {
+        root.mkdir("/big", 0755);
+        int n = ChildTable.FILE_CACHE_LIMIT + 500;
+        for (int i = 0; i < n; i++) {
+            root.writeFile("/big/f" + i, new byte[i % 7]);
+        }
+        int fd = root.open("/big/f1", OpenFlags.O_RDONLY, 0);
+        for (int i = 0; i < n; i++) {
+            assertThat(root.stat("/big/f" + i).size()).isEqualTo(i % 7);
+        }
+        Dentry big = ((TaskImpl) root).newWalk().rootD.children.get("big");
+        assertThat(big.children.sizeLocked()).isLessThanOrEqualTo(ChildTable.FILE_CACHE_LIMIT);
+        root.unlink("/big/f1");
+        assertThat(root.fstat(fd).nlink()).isZero();
+        assertThat(root.listDir("/big")).hasSize(n - 1);
+    }
+
+    @Test
     void concurrentLookupsOfOneUncachedTreeAgree() throws Exception {
         for (int i = 0; i < 50; i++) {
             root.mkdir("/d" + i, 0755);
