@@ -287,6 +287,133 @@ class CliIT {
         assertThat(text(err)).isEmpty();
     }
 
+    // ---- host directories served by gofer processes ----------------------------------------
+
+    @Test
+    void hostRootReadsAHostFileAndCreatesOneOnTheHost() throws Exception {
+        Path root = Files.createDirectories(work.resolve("root"));
+        Files.writeString(root.resolve("hello.txt"), "from the host\n");
+        Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--root", root.toString(),
+                "-c", "cat /hello.txt; write /new.txt x; mounts");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("from the host\n");
+        String source = root.toRealPath().toString();
+        assertThat(r.out().lines()).anyMatch(l -> l.startsWith(source + " / 9p rw"));
+        assertThat(root.resolve("new.txt")).hasContent("x");
+    }
+
+    @Test
+    void bindMountsServeSecondHostDirectoriesReadWriteAndReadOnly() throws Exception {
+        Path root = Files.createDirectories(work.resolve("root"));
+        Path data = Files.createDirectories(work.resolve("data"));
+        Path ro = Files.createDirectories(work.resolve("ro"));
+        Files.writeString(data.resolve("d.txt"), "data\n");
+        Files.writeString(ro.resolve("r.txt"), "ro\n");
+        Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--root", root.toString(),
+                "--bind", data + ":/mnt/data", "--bind", ro + ":/mnt/ro:ro",
+                "-c", "cat /mnt/data/d.txt; write /mnt/data/w.txt y; cat /mnt/ro/r.txt; mounts; write /mnt/ro/no.txt z");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("data\nro\n");
+        String dataSource = data.toRealPath().toString();
+        String roSource = ro.toRealPath().toString();
+        assertThat(r.out().lines()).anyMatch(l -> l.startsWith(dataSource + " /mnt/data 9p rw"))
+                .anyMatch(l -> l.startsWith(roSource + " /mnt/ro 9p ro"));
+        assertThat(r.err()).isEqualTo("write: /mnt/ro/no.txt: Read-only file system\n");
+        assertThat(data.resolve("w.txt")).hasContent("y");
+        assertThat(ro.resolve("no.txt")).doesNotExist();
+        // the root's mount points for the binds were made on the host root
+        assertThat(root.resolve("mnt/data")).isDirectory();
+    }
+
+    @Test
+    void bindOnTheDefaultTmpfsRoot() throws Exception {
+        Path data = Files.createDirectories(work.resolve("data"));
+        Files.writeString(data.resolve("d.txt"), "data\n");
+        Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--bind", data + ":/srv",
+                "-c", "cat /srv/d.txt; mounts");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String source = data.toRealPath().toString();
+        assertThat(r.out().lines()).contains("data").anyMatch(l -> l.matches("\\S+ / tmpfs rw\\S* 0 0"))
+                .anyMatch(l -> l.startsWith(source + " /srv 9p rw"));
+    }
+
+    @Test
+    void missingHostRootFailsNamingIt() throws Exception {
+        Path missing = work.resolve("missing");
+        Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--root", missing.toString(), "-c", "pwd");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--root: " + missing + ": No such file or directory");
+    }
+
+    @Test
+    void goferSubcommandServesAUserMountOverAUnixSocket() throws Exception {
+        Path export = Files.createDirectories(work.resolve("export"));
+        Files.writeString(export.resolve("f.txt"), "served\n");
+        Path sock = work.resolve("g.sock");
+        Process gofer = start("gofer", "--root", export.toString(), "--listen", "unix:" + sock);
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(gofer.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("listening " + sock);
+            Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--allow-user-mount", "9p",
+                    "-c", "mkdir /mnt; mount -t 9p -o trans=unix,aname=" + export + " " + sock
+                            + " /mnt; ls /mnt; cat /mnt/f.txt; write /mnt/back.txt b");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo("f.txt\nserved\n");
+            assertThat(export.resolve("back.txt")).hasContent("b");
+        } finally {
+            gofer.destroy();
+            assertThat(gofer.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(sock).doesNotExist();
+    }
+
+    @Test
+    void killedGoferIsReportedAndItsMountsFailWithIoErrorsWhileTheShellGoesOn() throws Exception {
+        Path root = Files.createDirectories(work.resolve("root"));
+        Path data = Files.createDirectories(work.resolve("data"));
+        Files.writeString(root.resolve("hello.txt"), "hi\n");
+        Files.writeString(data.resolve("d.txt"), "data\n");
+        Process p = start("shell", "-q", "--deploy", deploy.toString(), "--root", root.toString(),
+                "--bind", data + ":/data");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread to = pump(p.getInputStream(), out);
+        Thread te = pump(p.getErrorStream(), err);
+        try (OutputStream stdin = p.getOutputStream()) {
+            say(stdin, "cat /hello.txt");
+            awaitOutput(out, "hi\n", 1);
+            List<ProcessHandle> gofers = p.children().toList();
+            assertThat(gofers).hasSize(2);
+            ProcessHandle rootGofer = goferServing(gofers, root);
+            ProcessHandle dataGofer = goferServing(gofers, data);
+            rootGofer.destroyForcibly();
+            awaitOutput(err, "cairn: the gofer serving " + root.toRealPath() + " (pid " + rootGofer.pid() + ") exited", 1);
+            say(stdin, "mkdir /after");
+            awaitOutput(err, "mkdir: cannot create directory '/after': Input/output error\n", 1);
+            say(stdin, "cat /data/d.txt; echo still up");
+            awaitOutput(out, "data\nstill up\n", 1);
+            // a launcher that dies however it dies leaves no gofer behind
+            p.destroyForcibly();
+            assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(dataGofer.onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            p.destroyForcibly();
+        }
+        to.join();
+        te.join();
+        assertThat(root.resolve("after")).doesNotExist();
+    }
+
+    /** The gofer process among {@code gofers} whose command line exports {@code dir}. */
+    private static ProcessHandle goferServing(List<ProcessHandle> gofers, Path dir) throws IOException {
+        String real = dir.toRealPath().toString();
+        return gofers.stream()
+                .filter(g -> g.info().arguments().map(a -> List.of(a).contains(real)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no gofer process exports " + real));
+    }
+
     /** Copies {@code jar} next to the deploy dir, dates it, and moves it in atomically. */
     private void dropIntoDeploy(Path jar, long mtimeOffsetMillis) throws IOException {
         Path staged = Files.copy(jar, work.resolve("staged.jar"), StandardCopyOption.REPLACE_EXISTING);

@@ -98,4 +98,63 @@ class CliTest {
         assertThat(p.exitCode()).isZero();
         assertThat(out.toString()).contains("-c, --command=CMDS").contains("--allow-user-mount=TYPE");
     }
+
+    @Test
+    void withoutRootOrBindTheLayoutIsTheTmpfsOne() {
+        Cli.Layout l = parse("run", "-c", "pwd").layout();
+        assertThat(l.usesGofers()).isFalse();
+        assertThat(l.root()).isNull();
+    }
+
+    @Test
+    void rootAndBindsParseInCommandLineOrder() {
+        Cli.Plan p = parse("shell", "--root", "r", "--root-ro", "--shared-root", "--bind", "/h/a:/mnt/a",
+                "--bind", "b:/mnt/b:ro", "--bind", "/h/c:/c:rw");
+        Cli.Layout l = p.layout();
+        assertThat(p.mode()).isEqualTo(Cli.Mode.SHELL);
+        assertThat(l.root()).isEqualTo(Path.of("r").toAbsolutePath());
+        assertThat(l.rootReadOnly()).isTrue();
+        assertThat(l.sharedRoot()).isTrue();
+        assertThat(l.binds()).containsExactly(
+                new Cli.Bind(Path.of("/h/a"), "/mnt/a", false),
+                new Cli.Bind(Path.of("b").toAbsolutePath(), "/mnt/b", true),
+                new Cli.Bind(Path.of("/h/c"), "/c", false));
+        assertThat(l.usesGofers()).isTrue();
+    }
+
+    @Test
+    void bindWithARelativeDestinationIsAUsageError() {
+        Cli.Plan p = parse("run", "--bind", "/h/a:mnt", "-c", "pwd");
+        assertThat(p.exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("--bind '/h/a:mnt'").contains("not an absolute path");
+    }
+
+    @Test
+    void bindWithoutADestinationOrWithAnUnknownFlagIsAUsageError() {
+        assertThat(parse("run", "--bind", "/h/a", "-c", "pwd").exitCode()).isEqualTo(2);
+        assertThat(parse("run", "--bind", "/h/a:/x:rx", "-c", "pwd").exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("expected HOSTDIR:DEST or HOSTDIR:DEST:ro");
+    }
+
+    @Test
+    void rootReadOnlyWithoutRootIsAUsageError() {
+        Cli.Plan p = parse("run", "--root-ro", "-c", "pwd");
+        assertThat(p.exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("--root-ro needs --root HOSTDIR");
+    }
+
+    @Test
+    void goferSubcommandPassesRootReadOnlyAndListenersToTheServer() {
+        Cli.Plan p = parse("gofer", "--root", "/srv/x", "--ro", "--listen", "unix:/tmp/s", "--listen", "tcp:127.0.0.1:5640");
+        assertThat(p.mode()).isEqualTo(Cli.Mode.GOFER);
+        assertThat(p.goferArgs()).containsExactly("--root", "/srv/x", "--ro", "--listen", "unix:/tmp/s",
+                "--listen", "tcp:127.0.0.1:5640");
+    }
+
+    @Test
+    void goferSubcommandNeedsAListener() {
+        Cli.Plan p = parse("gofer", "--root", "/srv/x");
+        assertThat(p.exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("--listen");
+    }
 }
