@@ -15,18 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Base of every suite: a fresh VFS per test from {@link #fixture()}, a namespace whose root is
  * the filesystem under test, a root task, helpers for user tasks, errno assertions and the
- * oracle rows of a topic.
+ * oracle rows of a topic. Every test runs in its own thread under a timeout, so a hang in the
+ * filesystem or the core fails the test instead of stalling the build.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class TckSuite {
     /** No single case may take longer than this (a hang is a failure, not a stuck build). */
     protected static final Duration CASE_TIMEOUT = Duration.ofSeconds(20);
