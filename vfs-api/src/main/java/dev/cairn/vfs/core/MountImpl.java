@@ -1,5 +1,6 @@
 package dev.cairn.vfs.core;
 
+import dev.cairn.vfs.ErrnoException;
 import dev.cairn.vfs.Mount;
 import dev.cairn.vfs.MountFlags;
 import dev.cairn.vfs.spi.Filesystem;
@@ -38,8 +39,11 @@ final class MountImpl implements Mount {
     final List<MountImpl> children = new ArrayList<>();
     /** Written under the mount lock; read without it by path walks (".." at a mount root). */
     private volatile int state = DISCONNECTED;
-    /** Guarded by the mount lock. */
-    private boolean freed;
+    /**
+     * Set (under the mount lock) when the mount is freed; read without it by
+     * {@link #incUsers()}, which pairs with the set like Dekker's protocol.
+     */
+    private volatile boolean freed;
 
     /** Open files, task roots and cwds on this mount. */
     final AtomicInteger users = new AtomicInteger();
@@ -179,12 +183,27 @@ final class MountImpl implements Mount {
             return false;
         }
         freed = true;
+        if (users.get() != 0) {
+            freed = false; // a user raced in (see incUsers)
+            return false;
+        }
         fsi.decRef();
         return true;
     }
 
-    void incUsers() {
+    /**
+     * Takes a user reference (open file, root, cwd).
+     *
+     * @throws ErrnoException ENOENT when the mount was freed meanwhile (unmounted and idle)
+     */
+    void incUsers() throws ErrnoException {
         users.incrementAndGet();
+        if (freed) {
+            if (users.decrementAndGet() == 0) {
+                vfs.maybeFreeMount(this);
+            }
+            throw dev.cairn.vfs.Errno.ENOENT.exception("mount " + id + " was unmounted");
+        }
     }
 
     void decUsers() {

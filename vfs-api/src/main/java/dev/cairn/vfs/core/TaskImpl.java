@@ -57,8 +57,7 @@ final class TaskImpl implements Task {
         this.cred = new CredState(creds);
         this.ns = ns;
         MountImpl r = ns.root;
-        r.incUsers();
-        r.incUsers();
+        r.users.addAndGet(2); // a namespace root is never freed
         rootM = r;
         rootD = r.root;
         cwdM = r;
@@ -518,7 +517,7 @@ final class TaskImpl implements Task {
         setCwd(d.mount, d.dentry);
     }
 
-    private void setCwd(MountImpl m, Dentry d) {
+    private void setCwd(MountImpl m, Dentry d) throws ErrnoException {
         MountImpl old;
         m.incUsers();
         synchronized (this) {
