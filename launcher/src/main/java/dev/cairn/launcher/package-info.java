@@ -21,6 +21,17 @@
  * <li>Hot deploy: FileInstall polls the deploy directory every second, starts new bundles at
  *     level 2 and never writes configurations back; {@code run} waits (bounded) until every
  *     jar there is active and every {@code .cfg}/{@code .config} is in Configuration Admin.</li>
+ * <li>Host directories ({@code --root}, {@code --bind}): one gofer process per distinct
+ *     export (directory, read-only flag), each listening on a Unix socket in a private 0700
+ *     directory; one connection per mount, in {@code SandboxSpec.goferSources()} order, handed
+ *     to {@code SandboxManager.create(spec, connections)}; the sockets are removed once
+ *     connected ({@link dev.cairn.launcher.Gofers}). The gofer runs
+ *     {@link dev.cairn.launcher.GoferChild} on a class path of the distribution's bundle jars
+ *     (fs-gofer, vfs-api, JNA, slf4j) plus this jar, and exits when its stdin (held by the
+ *     launcher) closes. A gofer's death is printed on stderr; its mounts then fail with EIO.
+ *     Shutdown order: sandbox, gofers, framework.</li>
+ * <li>{@code cairn gofer} runs the gofer server in the launcher's own process, from a class
+ *     loader over the same jars; Felix is not started.</li>
  * </ul>
  */
 package dev.cairn.launcher;

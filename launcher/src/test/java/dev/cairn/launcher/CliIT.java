@@ -300,7 +300,7 @@ class CliIT {
         assertThat(r.out()).startsWith("from the host\n");
         String source = root.toRealPath().toString();
         assertThat(r.out().lines()).anyMatch(l -> l.startsWith(source + " / 9p rw"));
-        assertThat(root.resolve("new.txt")).hasContent("x");
+        assertThat(Files.readString(root.resolve("new.txt"))).isEqualTo("x\n");
     }
 
     @Test
@@ -320,7 +320,7 @@ class CliIT {
         assertThat(r.out().lines()).anyMatch(l -> l.startsWith(dataSource + " /mnt/data 9p rw"))
                 .anyMatch(l -> l.startsWith(roSource + " /mnt/ro 9p ro"));
         assertThat(r.err()).isEqualTo("write: /mnt/ro/no.txt: Read-only file system\n");
-        assertThat(data.resolve("w.txt")).hasContent("y");
+        assertThat(Files.readString(data.resolve("w.txt"))).isEqualTo("y\n");
         assertThat(ro.resolve("no.txt")).doesNotExist();
         // the root's mount points for the binds were made on the host root
         assertThat(root.resolve("mnt/data")).isDirectory();
@@ -336,6 +336,48 @@ class CliIT {
         String source = data.toRealPath().toString();
         assertThat(r.out().lines()).contains("data").anyMatch(l -> l.matches("\\S+ / tmpfs rw\\S* 0 0"))
                 .anyMatch(l -> l.startsWith(source + " /srv 9p rw"));
+    }
+
+    @Test
+    void readOnlyHostRootRefusesWritesAndGetsNoMountPointsOnTheHost() throws Exception {
+        Path root = Files.createDirectories(work.resolve("root"));
+        Files.writeString(root.resolve("f.txt"), "f\n");
+        Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--root", root.toString(), "--root-ro",
+                "-c", "cat /f.txt; mounts; write /g.txt x");
+        assertThat(r.exit()).isEqualTo(1);
+        String source = root.toRealPath().toString();
+        assertThat(r.out()).startsWith("f\n");
+        assertThat(r.out().lines()).anyMatch(l -> l.startsWith(source + " / 9p ro,"));
+        assertThat(r.err()).isEqualTo("write: /g.txt: Read-only file system\n");
+        try (java.util.stream.Stream<Path> files = Files.list(root)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("f.txt");
+        }
+    }
+
+    @Test
+    void sharedHostRootSeesAChangeMadeOnTheHost() throws Exception {
+        Path root = Files.createDirectories(work.resolve("root"));
+        Path f = Files.writeString(root.resolve("f.txt"), "one\n");
+        Process p = start("shell", "-q", "--deploy", deploy.toString(), "--root", root.toString(), "--shared-root");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread to = pump(p.getInputStream(), out);
+        Thread te = pump(p.getErrorStream(), OutputStream.nullOutputStream());
+        try (OutputStream stdin = p.getOutputStream()) {
+            say(stdin, "mounts; cat /f.txt");
+            awaitOutput(out, "one\n", 1);
+            assertThat(text(out)).contains(" / 9p rw,").contains("cache=remote_revalidating");
+            Files.writeString(f, "two, longer\n");
+            say(stdin, "cat /f.txt");
+            awaitOutput(out, "two, longer\n", 1);
+            say(stdin, "exit");
+        } finally {
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        to.join();
+        te.join();
+        assertThat(p.exitValue()).isZero();
     }
 
     @Test
@@ -361,7 +403,7 @@ class CliIT {
                             + " /mnt; ls /mnt; cat /mnt/f.txt; write /mnt/back.txt b");
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).isEqualTo("f.txt\nserved\n");
-            assertThat(export.resolve("back.txt")).hasContent("b");
+            assertThat(Files.readString(export.resolve("back.txt"))).isEqualTo("b\n");
         } finally {
             gofer.destroy();
             assertThat(gofer.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
