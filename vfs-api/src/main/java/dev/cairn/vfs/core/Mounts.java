@@ -282,6 +282,9 @@ final class Mounts {
             if (existing != null) {
                 return;
             }
+            if (dir.dead) {
+                throw Errno.ENOENT.exception(path);
+            }
             if (dir.synthetic) {
                 addSyntheticLocked(creds, dir, name);
                 return;

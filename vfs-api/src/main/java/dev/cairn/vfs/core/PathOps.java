@@ -222,11 +222,18 @@ final class PathOps {
                 if (child.isMountpoint() || (child == t.rootDentry())) {
                     throw Errno.EBUSY.exception(path);
                 }
-                if (hasLiveSyntheticChildren(child)) {
-                    throw Errno.ENOTEMPTY.exception(path);
-                }
-                if (!child.synthetic) {
-                    dir.node.rmdir(name, child.node);
+                // The victim's lock too (parent first): no create can slip into it meanwhile.
+                child.lock.lock();
+                try {
+                    if (hasLiveSyntheticChildren(child)) {
+                        throw Errno.ENOTEMPTY.exception(path);
+                    }
+                    if (!child.synthetic) {
+                        dir.node.rmdir(name, child.node);
+                    }
+                    child.dead = true;
+                } finally {
+                    child.lock.unlock();
                 }
             } else {
                 if (child.isDir()) {

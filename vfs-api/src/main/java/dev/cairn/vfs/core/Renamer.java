@@ -148,7 +148,23 @@ final class Renamer {
                 || (dst != null && dst.synthetic)) {
             throw Errno.EBUSY.exception(oldPath + " -> " + newPath + ": mount point");
         }
-        od.node.rename(oldName, src.node, nd.node, newName, dst == null ? null : dst.node, flags);
+        Dentry victim = dst != null && !exchange && dst.isDir() ? dst : null;
+        if (victim != null) {
+            victim.lock.lock(); // after both parents: it is their child, not an ancestor
+        }
+        try {
+            if (victim != null && !isEmptyDir(victim)) {
+                throw Errno.ENOTEMPTY.exception(newPath);
+            }
+            od.node.rename(oldName, src.node, nd.node, newName, dst == null ? null : dst.node, flags);
+            if (victim != null) {
+                victim.dead = true;
+            }
+        } finally {
+            if (victim != null) {
+                victim.lock.unlock();
+            }
+        }
         od.children.removeLocked(src);
         if (dst != null) {
             nd.children.removeLocked(dst);

@@ -13,7 +13,9 @@
  * CoreVfs.renameLock                     (cross-directory renames only)
  *   Dentry.lock of a directory           (mutations of that directory; for two
  *     Dentry.lock of a second directory   directories: ancestor first, else lower id)
- *       CoreVfs.mountLock                 (mount trees, namespaces, fs instances,
+ *       Dentry.lock of a victim directory (rmdir's target, a directory replaced by
+ *                                          rename: a child of a directory held above)
+ *         CoreVfs.mountLock               (mount trees, namespaces, fs instances,
  *                                          mount/minor/namespace counters, mountsHere)
  * FileDescription monitor                (offset of regular files and dirs; held while
  *                                          calling OpenFile.read/write/append/readdir;

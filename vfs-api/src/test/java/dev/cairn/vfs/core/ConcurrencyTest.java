@@ -10,6 +10,7 @@ import dev.cairn.vfs.Task;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +64,36 @@ class ConcurrencyTest extends VfsTestBase {
             t.stat("/b/t" + id + "-" + i);
         }
         return done;
+    }
+
+    @Test
+    void aCreateRacingRmdirOfItsDirectoryWaitsAndFails() throws Exception {
+        root.mkdir("/d", 0755);
+        Task creator = vfs.newTask(Credentials.root(), ns);
+        CompletableFuture<String> create = new CompletableFuture<>();
+        MemFs.rmdirHook = () -> {
+            Thread t = new Thread(() -> {
+                try {
+                    creator.close(creator.open("/d/f", OpenFlags.O_CREAT | OpenFlags.O_WRONLY, 0644));
+                    create.complete("created");
+                } catch (ErrnoException e) {
+                    create.complete(e.errno().name());
+                }
+            });
+            t.start();
+            try {
+                create.get(300, TimeUnit.MILLISECONDS);
+            } catch (Exception timeout) {
+                // expected: the create waits for the directory lock rmdir holds
+            }
+        };
+        try {
+            root.rmdir("/d");
+        } finally {
+            MemFs.rmdirHook = null;
+        }
+        assertThat(create.get(10, TimeUnit.SECONDS)).isEqualTo("ENOENT");
+        assertThat(MemFs.ORPHANS.get()).as("nodes created in removed directories").isZero();
     }
 
     @Test

@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MemFs implements Filesystem {
     static final String TYPE = "memfs";
     static final AtomicInteger RELEASED = new AtomicInteger();
+    /** Run by rmdir between its emptiness check and the removal (tests widen races with it). */
+    static volatile Runnable rmdirHook;
+    /** Entries added to directories that were already removed: must stay 0. */
+    static final AtomicInteger ORPHANS = new AtomicInteger();
     private final AtomicLong inos = new AtomicLong(1);
     private final Inode root;
     volatile boolean released;
@@ -171,6 +175,9 @@ final class MemFs implements Filesystem {
         }
 
         private synchronized void add(String name, Inode n) throws ErrnoException {
+            if (nlink == 0) {
+                ORPHANS.incrementAndGet();
+            }
             if (entries.putIfAbsent(name, n) != null) {
                 throw Errno.EEXIST.exception(name);
             }
@@ -245,6 +252,10 @@ final class MemFs implements Filesystem {
             Inode c = (Inode) child;
             if (!c.entries.isEmpty()) {
                 throw Errno.ENOTEMPTY.exception(name);
+            }
+            Runnable hook = rmdirHook;
+            if (hook != null) {
+                hook.run();
             }
             remove(name);
             c.nlink = 0;
