@@ -26,9 +26,10 @@
  * Fifos map, CoreVfs.types, CoreVfs.devices monitors (leaves; listeners are called
  *                                          outside them)
  * </pre>
- * Lookups take no lock when the child is cached (ConcurrentHashMap read, allocation-free
- * via {@code NameKey}); a miss takes the directory's lock so that a lookup cannot re-insert
- * a child that a concurrent unlink just removed. There is no global lock on the data path:
+ * Lookups take no lock when the child is cached ({@code ChildTable}: a chained hash table
+ * read lock-free with acquire/release publication, component hashes computed while the path
+ * is scanned, no allocation); a miss takes the directory's lock so that a lookup cannot
+ * re-insert a child that a concurrent unlink just removed. There is no global lock on the data path:
  * reads and writes go from the fd table (volatile array) straight to the OpenFile.
  *
  * <h2>Decisions</h2>
@@ -61,6 +62,15 @@
  * (their identity carries the directory lock and mounts), so the cache grows with the number
  * of distinct directories looked up.</li>
  * <li>Linux quirk kept: pwrite on an O_APPEND description appends.</li>
+ * <li><b>error order</b> follows Linux where errors compete (checked against the host
+ * through vfs-tck's oracle matrix): the parent of the last component is searched during
+ * the walk (ENOTDIR/EACCES first); for creation EEXIST, then EROFS, then EACCES; unlink
+ * and rmdir report EROFS before ENOENT; rename checks the source directory (access,
+ * sticky) before the target; link checks the new name, EXDEV, EROFS, protected hard links
+ * (EPERM), directory access (EACCES), then EPERM for a directory source.</li>
+ * <li>ErrnoExceptions carry no stack trace unless {@code -Dcairn.errno.stackTraces=true}.</li>
+ * <li>Not implemented: O_TMPFILE (EOPNOTSUPP), block devices (ENXIO on open), mount
+ * propagation, fcntl F_SETFL, file locks, inotify.</li>
  * <li>A RuntimeException or LinkageError escaping a Node, OpenFile, Filesystem or
  * FilesystemType is logged and reported as EIO ({@code Guard}).</li>
  * </ul>
