@@ -142,7 +142,7 @@ final class Gofers implements AutoCloseable {
 
     private Child spawn(Export e, String classPath) throws CliException {
         Path socket = socketDir.resolve(children.size() + ".sock");
-        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath, GoferChild.class.getName(),
                 "--root", e.dir().toString()));
         if (e.readOnly()) {

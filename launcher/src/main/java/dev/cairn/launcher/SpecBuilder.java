@@ -44,8 +44,13 @@ final class SpecBuilder {
         List<Object> mounts = new ArrayList<>();
         for (Cli.Bind b : layout.binds()) {
             Path host = hostDir("--bind " + b.host() + ":" + b.dest(), b.host());
-            mounts.add(mountClass.getConstructor(String.class, String.class, String.class, List.class)
-                    .newInstance(b.dest(), "bind", host.toString(), List.of("rbind", b.readOnly() ? "ro" : "rw")));
+            Object mount = mountClass.getConstructor(String.class, String.class, String.class, List.class)
+                    .newInstance(b.dest(), "bind", host.toString(), List.of("rbind", b.readOnly() ? "ro" : "rw"));
+            if (!Boolean.TRUE.equals(mountClass.getMethod("servedByGofer").invoke(mount))) {
+                throw new CliException("--bind " + b.host() + ":" + b.dest() + ": a sandbox always has devtmpfs at "
+                        + "/dev and devpts at /dev/pts; bind the host directory elsewhere");
+            }
+            mounts.add(mount);
             uses.add(new Gofers.Use(new Gofers.Export(host, b.readOnly()), b.dest()));
         }
         Object spec;

@@ -389,6 +389,15 @@ class CliIT {
     }
 
     @Test
+    void bindOverDevIsRefusedNamingTheOption() throws Exception {
+        Path data = Files.createDirectories(work.resolve("data"));
+        Result r = cairn("run", "-q", "--deploy", deploy.toString(), "--bind", data + ":/dev", "-c", "pwd");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("--bind " + data + ":/dev: a sandbox always has devtmpfs at /dev");
+    }
+
+    @Test
     void goferSubcommandServesAUserMountOverAUnixSocket() throws Exception {
         Path export = Files.createDirectories(work.resolve("export"));
         Files.writeString(export.resolve("f.txt"), "served\n");
