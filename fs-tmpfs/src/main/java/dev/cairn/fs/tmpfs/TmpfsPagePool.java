@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * recreating files does not make the JVM allocate (and the OS fault in) fresh memory each
  * time. Lock-free. Pages come out dirty: a caller that will not overwrite a whole page
  * zeroes it first. Pooled pages are not charged to the size budget.
+ *
+ * <p>The bound counts slots: pages in the queue plus pages files keep as their own spares
+ * ({@link #reserve}/{@link #unreserve}), so all kept free memory stays below it.
  */
 final class TmpfsPagePool {
     private final ConcurrentLinkedQueue<byte[]> pages = new ConcurrentLinkedQueue<>();
@@ -38,13 +41,30 @@ final class TmpfsPagePool {
         return p;
     }
 
-    /** Returns a page no file uses any more; dropped when the pool is full. */
-    void give(byte[] page) {
-        if (size.incrementAndGet() <= max) {
-            pages.offer(page);
-        } else {
-            size.decrementAndGet();
+    /** Grants up to {@code n} slots for spares kept by a file; returns how many. */
+    int reserve(long n) {
+        int cur;
+        int grant;
+        do {
+            cur = size.get();
+            grant = (int) Math.max(0, Math.min(n, (long) max - cur));
+            if (grant == 0) {
+                return 0;
+            }
+        } while (!size.compareAndSet(cur, cur + grant));
+        return grant;
+    }
+
+    /** Gives back slots of spares that were used or dropped. */
+    void unreserve(int n) {
+        if (n > 0) {
+            size.addAndGet(-n);
         }
+    }
+
+    /** Queues a spare whose slot is already held. */
+    void giveReserved(byte[] page) {
+        pages.offer(page);
     }
 
     int size() {

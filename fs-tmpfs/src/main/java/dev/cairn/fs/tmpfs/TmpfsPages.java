@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * <p>Not thread-safe: the owning {@link TmpfsFile}'s read/write lock guards it (readers under
  * the read lock, everything that changes the table under the write lock). Every page
  * allocated or freed is charged to or returned to the filesystem's budget.
+ *
+ * <p>Freed pages are kept as this file's spares (up to what the filesystem's
+ * {@link TmpfsPagePool} grants) and reused first, so truncating and rewriting a file touches
+ * no shared structure per page; the spares go to the shared pool when the file is freed.
  */
 final class TmpfsPages {
     static final int SHIFT = 12;
@@ -27,6 +31,13 @@ final class TmpfsPages {
     private TreeMap<Long, byte[]> high;
     /** Allocated pages; written under the write lock, read by stat without a lock. */
     private volatile long count;
+    /** Freed pages kept for reuse, each holding a slot of the pool; [0, spareCount) used. */
+    private byte[][] spares = NONE;
+    private int spareCount;
+    /** Pages taken from spares during the current write, whose pool slots are given back after. */
+    private int sparesTaken;
+    /** Budget pages reserved for the current write and not used yet. */
+    private long prepaid;
 
     TmpfsPages(TmpfsFilesystem fs) {
         this.fs = fs;
@@ -52,16 +63,39 @@ final class TmpfsPages {
         if (p != null) {
             return p;
         }
-        if (!fs.tryReservePages(1)) {
+        if (prepaid > 0) {
+            prepaid--;
+        } else if (!fs.tryReservePages(1)) {
             return null;
         }
-        p = whole ? fs.pool().takeDirty() : null;
-        if (p == null) {
-            p = fs.pool().takeZeroed();
-        }
+        p = takePage(whole);
         store(index, p);
         count = count + 1;
         return p;
+    }
+
+    /** A page for new data: a spare, a pooled page or a new one; zeroed unless {@code dirtyOk}. */
+    private byte[] takePage(boolean dirtyOk) {
+        byte[] p;
+        if (spareCount > 0) {
+            p = spares[--spareCount];
+            spares[spareCount] = null;
+            sparesTaken++;
+            if (!dirtyOk) {
+                Arrays.fill(p, (byte) 0);
+            }
+            return p;
+        }
+        p = dirtyOk ? fs.pool().takeDirty() : null;
+        return p != null ? p : fs.pool().takeZeroed();
+    }
+
+    /** Gives back the pool slots of spares used by the current operation. */
+    private void settleSpares() {
+        if (sparesTaken > 0) {
+            fs.pool().unreserve(sparesTaken);
+            sparesTaken = 0;
+        }
     }
 
     private void store(long index, byte[] p) {
@@ -83,23 +117,16 @@ final class TmpfsPages {
         }
     }
 
-    private void drop(long index) {
-        if (index < LOW_PAGES) {
-            byte[] p = index < low.length ? low[(int) index] : null;
-            if (p != null) {
-                low[(int) index] = null;
-                count = count - 1;
-                fs.releasePages(1);
-                fs.pool().give(p);
-            }
-        } else if (high != null) {
-            byte[] p = high.remove(index);
-            if (p != null) {
-                count = count - 1;
-                fs.releasePages(1);
-                fs.pool().give(p);
-            }
+    /** Keeps a freed page as a spare while {@code slots} (granted by the pool) last. */
+    private int keep(byte[] p, int slots) {
+        if (slots <= 0) {
+            return 0; // the garbage collector takes it
         }
+        if (spareCount == spares.length) {
+            spares = Arrays.copyOf(spares, Math.max(16, spares.length * 2));
+        }
+        spares[spareCount++] = p;
+        return slots - 1;
     }
 
     /** Copies {@code n} bytes from {@code offset} into {@code dst}; holes give zeros. */
@@ -126,6 +153,35 @@ final class TmpfsPages {
      * @return bytes written; fewer than {@code n} when the page budget ran out
      */
     int write(ByteBuffer src, long offset, int n) {
+        prepay(offset >>> SHIFT, (offset + n - 1) >>> SHIFT);
+        try {
+            return copyIn(src, offset, n);
+        } finally {
+            if (prepaid > 0) {
+                fs.releasePages(prepaid);
+                prepaid = 0;
+            }
+            settleSpares();
+        }
+    }
+
+    /** Reserves the budget of the missing pages of a small range in one step, if it fits. */
+    private void prepay(long first, long last) {
+        if (last - first >= 64) {
+            return; // large writes reserve page by page
+        }
+        long missing = 0;
+        for (long i = first; i <= last; i++) {
+            if (page(i) == null) {
+                missing++;
+            }
+        }
+        if (missing > 1 && fs.tryReservePages(missing)) {
+            prepaid = missing;
+        }
+    }
+
+    private int copyIn(ByteBuffer src, long offset, int n) {
         long pos = offset;
         int done = 0;
         while (done < n) {
@@ -164,24 +220,33 @@ final class TmpfsPages {
         dropRange(firstGone, Long.MAX_VALUE);
     }
 
-    /** Frees pages with index in [first, last]. */
+    /** Frees pages with index in [first, last], keeping as many as the pool grants as spares. */
     private void dropRange(long first, long last) {
+        long freed = allocatedIn(first, last);
+        if (freed == 0) {
+            return;
+        }
+        int slots = fs.pool().reserve(freed);
         long lowEnd = Math.min(last, (long) low.length - 1);
         for (long i = first; i <= lowEnd; i++) {
-            drop(i);
+            byte[] p = low[(int) i];
+            if (p != null) {
+                low[(int) i] = null;
+                slots = keep(p, slots);
+            }
         }
         if (high != null && last >= LOW_PAGES) {
             Map<Long, byte[]> sub = high.subMap(Math.max(first, LOW_PAGES), true, last, true);
-            long freed = sub.size();
             for (byte[] p : sub.values()) {
-                fs.pool().give(p);
+                slots = keep(p, slots);
             }
             sub.clear();
-            count = count - freed;
-            fs.releasePages(freed);
         }
-        if (count == 0) {
-            low = NONE;
+        fs.pool().unreserve(slots);
+        count = count - freed;
+        fs.releasePages(freed);
+        if (count == 0 && low.length > 1024) {
+            low = NONE; // a big table is not worth keeping for an empty file
             high = null;
         }
     }
@@ -217,10 +282,11 @@ final class TmpfsPages {
         }
         for (long i = first; i <= last; i++) {
             if (page(i) == null) {
-                store(i, fs.pool().takeZeroed());
+                store(i, takePage(false));
                 count = count + 1;
             }
         }
+        settleSpares();
         return true;
     }
 
@@ -272,8 +338,15 @@ final class TmpfsPages {
         return i;
     }
 
-    /** Frees everything (the file is gone). */
+    /** Frees everything (the file is gone); its spares move to the shared pool. */
     void clear() {
         dropRange(0, Long.MAX_VALUE);
+        for (int i = 0; i < spareCount; i++) {
+            fs.pool().giveReserved(spares[i]);
+        }
+        spares = NONE;
+        spareCount = 0;
+        low = NONE;
+        high = null;
     }
 }

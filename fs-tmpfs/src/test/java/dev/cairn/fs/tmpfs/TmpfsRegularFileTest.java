@@ -95,6 +95,14 @@ class TmpfsRegularFileTest {
         assertThat(buf.array()[PAGE + 1]).isZero();
         assertThat(buf.array()[3 * PAGE - 1]).isZero();
         assertThat(t.fstat(fd).blocks()).isEqualTo(16);
+        // the freed third page is reused for this write: its old bytes must not show
+        t.pwrite(fd, bytes("z"), 2 * PAGE + 5);
+        ByteBuffer third = ByteBuffer.allocate(PAGE);
+        t.pread(fd, third, 2 * PAGE);
+        byte[] expect = new byte[PAGE];
+        expect[5] = 'z';
+        assertThat(third.array()).isEqualTo(expect);
+        assertThat(t.fstat(fd).blocks()).isEqualTo(24);
     }
 
     @Test
