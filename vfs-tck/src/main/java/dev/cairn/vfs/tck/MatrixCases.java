@@ -13,7 +13,8 @@ import java.util.List;
  * symlinks to each, dangling, trailing slashes, through a file, dot and dot-dot), followed by
  * listings that show side effects; as root, as an unprivileged user (the tree is root's,
  * 0755/0644), and as a user in a sticky world-writable directory whose entries belong to
- * another user, and as root on a read-only mount; plus rename and link for every pair of path kinds. No hand-written
+ * another user, and as root on a read-only mount; rename and link for every pair of path kinds;
+ * and every fd operation on every kind of open file description. No hand-written
  * expectation: the host decides each row, so these run only where the host oracle does.
  */
 final class MatrixCases {
@@ -79,7 +80,32 @@ final class MatrixCases {
                 }
             }
         }
+        fdMatrix(t);
         return t.cases();
+    }
+
+    /** Kinds of open file descriptions, each opened as slot o after the setup. */
+    private static final String[] FDS = {"open o f O_RDONLY", "open o f O_WRONLY", "open o f O_RDWR|O_APPEND",
+        "open o f O_PATH", "open o d O_RDONLY", "open o d O_PATH", "open o lf O_PATH|O_NOFOLLOW",
+        "open o p O_RDONLY|O_NONBLOCK", "open o p O_RDWR|O_NONBLOCK"};
+    private static final String[] FD_OPS = {"read o 4", "write o zz", "pread o 4 0", "pwrite o zz 1",
+        "lseek o 1 SET", "lseek o 0 END", "lseek o 0 DATA", "lseek o 0 HOLE", "fstat o", "ftruncate o 1", "fls o",
+        "close o"};
+
+    /** Every fd operation on every kind of open file description, then the file's state. */
+    private static void fdMatrix(OracleTable t) {
+        t.needs(SYMLINKS, FIFO);
+        for (String fd : FDS) {
+            for (String op : FD_OPS) {
+                List<String> ops = new ArrayList<>(List.of(SETUP));
+                ops.add("mknod p p 0644");
+                ops.add(fd);
+                ops.add(op);
+                ops.add("cat f");
+                ops.add("lstat f");
+                t.hostOnly("fd: " + op + " on " + fd.substring("open o ".length()), ops);
+            }
+        }
     }
 
     /** Listings after the op under test, so that side effects (or their absence) are compared. */

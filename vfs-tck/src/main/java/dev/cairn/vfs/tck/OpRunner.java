@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * mount becomes read-only) |
  * utime P now | utime P ATIME_NS MTIME_NS}.
  * A stat prints as {@code "reg 0644 n1 u0 g0 s5"} (size for regular files and symlinks only,
- * {@code r MAJ:MIN} for devices); "cat"/"read" show NUL bytes as '0'.
+ * {@code r MAJ:MIN} for devices); "cat"/"read" show NUL bytes as '0'. "ls" and "fls" list
+ * through getdents64 itself (the host script calls the syscall: glibc's readdir would turn
+ * the kernel's ENOENT for a removed directory into an empty listing).
  */
 public final class OpRunner {
     /** A listing of more than 2000 × 64 entries means the cookies loop. */

@@ -27,6 +27,7 @@ AT_FDCWD = -100
 AT_EACCESS = 0x200
 AT_SYMLINK_FOLLOW = 0x400
 CLONE_NEWNS = 0x00020000
+SYS_GETDENTS64 = 217  # x86-64
 MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
 RENAME_FLAGS = {"0": 0, "NOREPLACE": 1, "EXCHANGE": 2, "BOTH": 3}
 WHENCE = {"SET": 0, "CUR": 1, "END": 2, "DATA": 3, "HOLE": 4}
@@ -70,6 +71,25 @@ def renameat2(old, new, flags):
     if LIBC.renameat2(AT_FDCWD, old.encode(), AT_FDCWD, new.encode(), flags) != 0:
         err = ctypes.get_errno()
         raise OSError(err, os.strerror(err))
+
+
+def getdents(fd):
+    """Names from raw getdents64(2) (glibc's fdopendir would answer ENOTDIR itself)."""
+    names = []
+    buf = ctypes.create_string_buffer(65536)
+    while True:
+        n = LIBC.syscall(SYS_GETDENTS64, fd, buf, len(buf))
+        if n < 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err))
+        if n == 0:
+            return [x for x in names if x not in (".", "..")]
+        pos = 0
+        while pos < n:
+            reclen = int.from_bytes(buf.raw[pos + 16:pos + 18], "little")
+            raw = buf.raw[pos + 19:pos + reclen]
+            names.append(raw[:raw.index(b"\0")].decode("utf-8", "surrogateescape"))
+            pos += reclen
 
 
 def switch_user(words):
@@ -128,7 +148,7 @@ def run_op(op, fds):
     elif name == "ftruncate":
         os.ftruncate(fds[a[0]], int(a[1]))
     elif name == "fls":
-        return "ok " + ",".join(sorted(os.listdir(fds[a[0]])))
+        return "ok " + ",".join(sorted(getdents(fds[a[0]])))
     elif name == "stat":
         return "ok " + fmt_stat(os.stat(a[0]))
     elif name == "lstat":
@@ -165,7 +185,11 @@ def run_op(op, fds):
         dev = os.makedev(int(a[3]), int(a[4])) if len(a) > 4 else 0
         os.mknod(a[0], mode, dev)
     elif name == "ls":
-        return "ok " + ",".join(sorted(os.listdir(a[0])))
+        fd = os.open(a[0], os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            return "ok " + ",".join(sorted(getdents(fd)))
+        finally:
+            os.close(fd)
     elif name == "setxattr":
         os.setxattr(a[0], a[1], a[2].encode(), XFLAGS[a[3]] if len(a) > 3 else 0)
     elif name == "lsetxattr":
