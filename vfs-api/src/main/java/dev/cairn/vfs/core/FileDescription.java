@@ -123,13 +123,13 @@ final class FileDescription {
 
     int pread(ByteBuffer dst, long off, Credentials c) throws ErrnoException {
         OpenFile f = io("pread");
+        seekable("pread");
         if (!OpenFlags.readable(flags)) {
             throw Errno.EBADF.exception("pread: not open for reading");
         }
         if (dentry.isDir()) {
             throw Errno.EISDIR.exception("pread");
         }
-        seekable("pread");
         if (off < 0) {
             throw Errno.EINVAL.exception("pread: negative offset " + off);
         }
@@ -177,10 +177,10 @@ final class FileDescription {
 
     int pwrite(ByteBuffer src, long off, Credentials c) throws ErrnoException {
         OpenFile f = io("pwrite");
+        seekable("pwrite");
         if (!OpenFlags.writable(flags)) {
             throw Errno.EBADF.exception("pwrite: not open for writing");
         }
-        seekable("pwrite");
         if (off < 0) {
             throw Errno.EINVAL.exception("pwrite: negative offset " + off);
         }
@@ -275,6 +275,9 @@ final class FileDescription {
         }
         if (max <= 0) {
             throw Errno.EINVAL.exception("getdents: buffer of " + max + " entries");
+        }
+        if (dentry.dead) {
+            throw Errno.ENOENT.exception("getdents: directory was removed");
         }
         List<Dirent> out = new ArrayList<>(Math.min(max, 64));
         synchronized (this) {

@@ -140,5 +140,7 @@ class ResolutionTest extends VfsTestBase {
         assertErrno(Errno.ENOENT, () -> root.getcwd());
         assertErrno(Errno.ENOENT, () -> root.writeFile("x", new byte[0]));
         assertErrno(Errno.ENOENT, () -> root.mkdir("x", 0755));
+        int fd = root.open(".", OpenFlags.O_RDONLY, 0);
+        assertErrno(Errno.ENOENT, () -> root.getdents(fd, 10));
     }
 }

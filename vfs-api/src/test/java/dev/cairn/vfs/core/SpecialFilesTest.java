@@ -111,6 +111,7 @@ class SpecialFilesTest extends VfsTestBase {
         assertThat(root.poll(w, OpenFile.POLLOUT)).isEqualTo(OpenFile.POLLOUT);
         assertThat(root.write(w, ByteBuffer.wrap(bytes("hi")))).isEqualTo(2);
         assertErrno(Errno.ESPIPE, () -> root.pread(r, ByteBuffer.allocate(1), 0));
+        assertErrno(Errno.ESPIPE, () -> root.pwrite(r, ByteBuffer.allocate(1), 0));
         assertThat(root.poll(r, OpenFile.POLLIN | OpenFile.POLLOUT)).isEqualTo(OpenFile.POLLIN);
         ByteBuffer b = ByteBuffer.allocate(10);
         assertThat(root.read(r, b)).isEqualTo(2);
