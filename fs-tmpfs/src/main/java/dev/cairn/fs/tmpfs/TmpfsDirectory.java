@@ -101,8 +101,12 @@ final class TmpfsDirectory extends TmpfsNode {
         return e.node();
     }
 
+    /** Listing a removed directory fails with ENOENT, as Linux tmpfs (even "." and ".."). */
     @Override
-    public void readdir(long cookie, DirentSink sink) {
+    public void readdir(long cookie, DirentSink sink) throws ErrnoException {
+        if (removed) {
+            throw Errno.ENOENT.exception("directory inode " + ino + " was removed");
+        }
         for (TmpfsDirEntry e : bySeq.tailMap(cookie, false).values()) {
             TmpfsNode n = e.node();
             if (!sink.accept(e.name(), n.ino, n.fileType(), e.seq())) {

@@ -71,6 +71,7 @@ class TmpfsDirectoryTest {
         t.rmdir("/gone");
         assertThat(errno(() -> t.open("x", OpenFlags.O_CREAT | OpenFlags.O_WRONLY, 0644))).isEqualTo(Errno.ENOENT);
         assertThat(errno(() -> t.mkdir("y", 0755))).isEqualTo(Errno.ENOENT);
+        assertThat(errno(() -> t.listDir("."))).as("listing a removed directory").isEqualTo(Errno.ENOENT);
     }
 
     @Test
