@@ -14,7 +14,9 @@ import java.util.List;
  *
  * <p>{@link #main} is the main class of the gofer processes {@link Gofers} starts: it serves
  * as GoferMain does and ends the process (with status 0) when its stdin reaches end of file,
- * which happens when the launcher that holds the other end exits, however it exits.
+ * which happens when the launcher that holds the other end exits, however it exits. It
+ * ignores SIGINT: a Ctrl-C in the terminal goes to the whole foreground process group, and is
+ * meant for the shell's running command, not for the gofers behind the sandbox.
  * {@link #runInProcess} is {@code cairn gofer}: the launcher's own process becomes the gofer.
  */
 public final class GoferChild {
@@ -22,10 +24,24 @@ public final class GoferChild {
     }
 
     public static void main(String[] args) throws ReflectiveOperationException {
+        ignoreSigint();
         Thread watchdog = new Thread(GoferChild::exitAtEndOfStdin, "gofer-parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         invokeMain(GoferChild.class.getClassLoader(), args);
+    }
+
+    /** SIGINT ignored, through sun.misc.Signal (jdk.unsupported) by reflection. */
+    private static void ignoreSigint() {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object ignore = handlerType.getField("SIG_IGN").get(null);
+            signal.getMethod("handle", signal, handlerType)
+                    .invoke(null, signal.getConstructor(String.class).newInstance("INT"), ignore);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("gofer: a Ctrl-C in the terminal will stop this gofer too (" + e + ")");
+        }
     }
 
     private static void exitAtEndOfStdin() {

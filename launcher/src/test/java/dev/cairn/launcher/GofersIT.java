@@ -127,6 +127,21 @@ class GofersIT {
     }
 
     @Test
+    void sigintAsFromACtrlCInTheTerminalLeavesTheGoferServing() throws Exception {
+        Path a = Files.createDirectories(work.resolve("a"));
+        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/")), report)) {
+            ProcessHandle gofer = goferProcesses().get(0);
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(gofer.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(kill.exitValue()).isZero();
+            assertThat(gofer.onExit().completeOnTimeout(null, 1, TimeUnit.SECONDS).get()).as("gofer exited").isNull();
+            assertThat(version(g.connections().get(0))).isEqualTo("9P2000.L");
+            g.closeConnections();
+        }
+        assertThat(reported.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void aGoferThatCannotExportFailsTheStartAndLeavesNothingRunning() {
         Path missing = work.resolve("missing");
         assertThatThrownBy(() -> Gofers.start(home(), List.of(use(missing, false, "/")), report))
