@@ -56,7 +56,10 @@ final class MemDir extends MemNode {
     }
 
     @Override
-    public void readdir(long cookie, DirentSink sink) {
+    public void readdir(long cookie, DirentSink sink) throws ErrnoException {
+        if (stat().nlink() == 0) {
+            throw Errno.ENOENT.exception("readdir of a removed directory");
+        }
         long from = fs.broken("cookies") && cookie > 3 ? 3 : cookie;
         for (Map.Entry<Long, Entry> e : bySeq.tailMap(from, false).entrySet()) {
             MemNode n = e.getValue().node;
