@@ -7,7 +7,8 @@
  * classes) or single suites ({@code PathResolutionTck}, {@code PermissionTck},
  * {@code OpenFlagsTck}, {@code FileDataTck}, {@code LinkTck}, {@code RenameTck},
  * {@code ReaddirTck}, {@code TimestampTck}, {@code XattrTck}, {@code MknodTck},
- * {@code DeviceTck}, {@code StatfsTck}, {@code MountTck}) and implements
+ * {@code DeviceTck}, {@code ConcurrencyTck}, {@code ErrnoMatrixTck}, {@code LimitsTck},
+ * {@code StatfsTck}, {@code MountTck}) and implements
  * {@link dev.cairn.vfs.tck.TckFixture}: a fresh VFS with the type registered, the root mount
  * request, and the {@link dev.cairn.vfs.tck.TckFeature}s it has. Tests needing an absent
  * feature are skipped with the feature's name as the reason.
@@ -25,7 +26,17 @@
  * says why) when not root, when python3 or mount(8) is missing, on a non-Linux host, or with
  * {@code -Dcairn.tck.hostOracle=false}; rows are then checked against the table alone.
  * The table itself is checked against the host by the module's own tests, so a wrong
- * expectation cannot hide.
+ * expectation cannot hide. {@code MatrixCases} adds generated rows without
+ * a written expectation (every path operation on every kind of path, as root, as a user, in
+ * a sticky directory and on a read-only mount; rename/link for every pair of paths; every fd
+ * operation on every kind of description): those only run where the host oracle does.
+ * A row may name the Linux version it describes ({@code since}); an older host kernel's
+ * answer is then not compared.
+ *
+ * <p>The host script works around two places where Python or glibc do not show the
+ * kernel's answer: {@code os.link} without AT_SYMLINK_FOLLOW, and readdir's conversion of
+ * getdents64's ENOENT (a removed directory) into an empty listing; it calls linkat and
+ * getdents64 itself. x86-64 only (the getdents64 syscall number).
  *
  * <p>What a python process cannot play (single capabilities, concurrency, times, readdir
  * cookies, mounts, devices) is written as plain JUnit tests in the suites, with Linux's rules
