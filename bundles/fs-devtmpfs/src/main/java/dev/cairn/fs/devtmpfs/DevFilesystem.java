@@ -26,9 +26,15 @@ final class DevFilesystem implements Filesystem {
     private final DevDirectory root;
     private final DeviceNodes devices;
 
+    /** An instance holding at most {@code capacityBytes} of data and as many inodes as pages. */
     DevFilesystem(long capacityBytes) {
+        this(capacityBytes, Math.max(1, capacityBytes / PAGE_SIZE));
+    }
+
+    /** An instance with explicit limits; the root counts as one of {@code maxInodes}. */
+    DevFilesystem(long capacityBytes, long maxInodes) {
         this.maxPages = Math.max(1, capacityBytes / PAGE_SIZE);
-        this.maxInodes = maxPages;
+        this.maxInodes = Math.max(1, maxInodes);
         usedInodes.incrementAndGet();
         this.root = new DevDirectory(this, ROOT_MODE, 0, 0, false);
         this.devices = new DeviceNodes(this);

@@ -9,6 +9,7 @@ import dev.cairn.vfs.spi.MountContext;
 import dev.cairn.vfs.tck.TckFeature;
 import dev.cairn.vfs.tck.TckFixture;
 import dev.cairn.vfs.tck.VfsTck;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Set;
  * filesystem per mount; real devtmpfs has neither (its root holds the userspace-init entries
  * and every mount shares one instance — both tested in the other test classes). So the kit
  * mounts a test-only type "devtree" whose every mount is a new, uninitialised
- * {@link DevFilesystem}: the same node classes, without the init and the sharing.
+ * {@link DevFilesystem}: the same node classes, without the init and the sharing, and with
+ * the space and inode limits the kit asks for (real devtmpfs ignores size options, as Linux).
  * Everything tmpfs has is claimed.
  */
 class DevtmpfsTckTest extends VfsTck {
@@ -32,9 +34,14 @@ class DevtmpfsTckTest extends VfsTck {
             return TREE;
         }
 
+        /** Test-only options for the kit's limits suite: size=BYTES, nr_inodes=N. */
         @Override
         public Filesystem newFilesystem(MountContext context) {
-            return new DevFilesystem(DevFilesystem.defaultCapacityBytes());
+            long bytes = context.options().get("size").map(Long::parseLong)
+                    .orElse(DevFilesystem.defaultCapacityBytes());
+            long inodes = context.options().get("nr_inodes").map(Long::parseLong)
+                    .orElse(bytes / DevFilesystem.PAGE_SIZE);
+            return new DevFilesystem(bytes, inodes);
         }
     }
 
@@ -51,6 +58,11 @@ class DevtmpfsTckTest extends VfsTck {
             @Override
             public MountRequest rootMount() {
                 return MountRequest.internal("none", TREE, 0, "");
+            }
+
+            @Override
+            public Optional<MountRequest> limitedMount(long bytes, long inodes) {
+                return Optional.of(MountRequest.internal("none", TREE, 0, "size=" + bytes + ",nr_inodes=" + inodes));
             }
 
             @Override
