@@ -36,7 +36,7 @@
  * <p>The host script works around two places where Python or glibc do not show the
  * kernel's answer: {@code os.link} without AT_SYMLINK_FOLLOW, and readdir's conversion of
  * getdents64's ENOENT (a removed directory) into an empty listing; it calls linkat and
- * getdents64 itself. x86-64 only (the getdents64 syscall number).
+ * getdents64 itself (syscall numbers for x86-64, aarch64 and riscv64).
  *
  * <p>What a python process cannot play (single capabilities, concurrency, times, readdir
  * cookies, mounts, devices) is written as plain JUnit tests in the suites, with Linux's rules
