@@ -63,6 +63,7 @@ public final class Main {
         PrintStream progress = plan.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : ERR;
         CairnRuntime rt = null;
         try {
+            SpecBuilder.checkHostDirs(plan.layout());
             rt = CairnRuntime.start(home(), plan.deployDir(), progress, ERR);
             CairnRuntime started = rt;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cairn-shutdown"));

@@ -90,6 +90,16 @@ final class SpecBuilder {
         }
     }
 
+    /** Fails, naming the option, unless every host directory of {@code layout} exists. */
+    static void checkHostDirs(Cli.Layout layout) throws CliException {
+        if (layout.root() != null) {
+            hostDir("--root", layout.root());
+        }
+        for (Cli.Bind b : layout.binds()) {
+            hostDir("--bind " + b.host() + ":" + b.dest(), b.host());
+        }
+    }
+
     /** The real path of an existing host directory, or a message naming the option. */
     private static Path hostDir(String option, Path dir) throws CliException {
         if (!Files.isDirectory(dir)) {
