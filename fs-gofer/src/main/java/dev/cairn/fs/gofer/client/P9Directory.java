@@ -76,25 +76,29 @@ final class P9Directory extends P9Node {
         if (!(child instanceof P9Node c)) {
             return false;
         }
+        // one walk: the entry still names the same file when its qid path and kind are unchanged
+        // (attributes are fetched by stat itself in this mode)
+        Qid[] q = new Qid[1];
         int f;
         try {
-            f = fs.walk(fid, List.of(name), "revalidate " + child(name));
+            f = fs.walkQid(fid, List.of(name), "revalidate " + child(name), q);
         } catch (ErrnoException e) {
             if (e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR) {
                 return false;
             }
             throw e;
         }
-        try {
-            Attr a = fs.client.call(new Tgetattr(f, Attr.BASIC), Rgetattr.class, "stat " + child(name)).attr();
-            if (a.qid().path() != c.qidPath() || (a.mode() & FileType.S_IFMT) != c.fileTypeBits()) {
-                return false;
-            }
-            c.refresh(a);
-            return true;
-        } finally {
-            P9Filesystem.clunkAsync(fs.client, f);
-        }
+        P9Filesystem.clunkAsync(fs.client, f);
+        return q[0] != null && q[0].path() == c.qidPath() && qidKind(q[0]) == kind(c.fileTypeBits());
+    }
+
+    /** 0 file, 1 directory, 2 symlink: what a qid can tell about a file's type. */
+    private static int qidKind(Qid q) {
+        return q.isDirectory() ? 1 : q.isSymlink() ? 2 : 0;
+    }
+
+    private static int kind(int typeBits) {
+        return typeBits == FileType.DIRECTORY.bits() ? 1 : typeBits == FileType.SYMLINK.bits() ? 2 : 0;
     }
 
     @Override
@@ -145,16 +149,32 @@ final class P9Directory extends P9Node {
         return n;
     }
 
+    /**
+     * Tlcreate turns a clone of this directory's fid into the new file, opened read-only; that
+     * fid becomes the new node's own (walks, getattr and setattr work on it; I/O always uses
+     * fresh fids), which saves the walk a separate lookup would cost.
+     */
     @Override
     public Node create(String name, NodeAttrs attrs) throws ErrnoException {
-        int f = fs.walk(fid, List.of(), "create " + child(name));
+        String p = child(name);
+        int f = fs.walk(fid, List.of(), "create " + p);
+        P9Node n;
         try {
-            fs.client.call(new Tlcreate(f, name, OpenFlags.O_RDONLY | OpenFlags.O_EXCL, attrs.mode() & 07777,
-                    attrs.gid()), Rlcreate.class, "create " + child(name));
-        } finally {
+            fs.client.call(new Tlcreate(f, name, OpenFlags.O_RDONLY | OpenFlags.O_EXCL | OpenFlags.O_NOATIME,
+                    attrs.mode() & 07777, attrs.gid()), Rlcreate.class, "create " + p);
+            Attr a = fs.client.call(new Tgetattr(f, Attr.BASIC), Rgetattr.class, "stat " + p).attr();
+            n = P9Node.of(fs, f, p, a);
+        } catch (ErrnoException e) {
             P9Filesystem.clunkAsync(fs.client, f);
+            throw e;
         }
-        return created(name, attrs);
+        invalidate();
+        if (attrs.uid() != 0) {
+            fs.client.call(new Tsetattr(n.fid, Tsetattr.UID, 0, attrs.uid(), 0, 0, 0, 0, 0, 0), Rsetattr.class,
+                    "chown " + n.path);
+            n.fetch();
+        }
+        return n;
     }
 
     @Override
@@ -228,8 +248,14 @@ final class P9Directory extends P9Node {
             if (e.errno() != Errno.EOPNOTSUPP && e.errno() != Errno.ENOSYS) {
                 throw e;
             }
-            // servers without Trenameat (diod): the older Trename of the child's own fid, as v9fs does
-            fs.client.call(new Trename(((P9Node) child).fid, to.fid, newName), Rrename.class, what);
+            // servers without Trenameat (diod): the older Trename, as v9fs does, on a freshly
+            // walked fid (the node's own may be an opened one, which diod refuses to rename)
+            int f = fs.walk(fid, List.of(oldName), what);
+            try {
+                fs.client.call(new Trename(f, to.fid, newName), Rrename.class, what);
+            } finally {
+                P9Filesystem.clunkAsync(fs.client, f);
+            }
         }
         ((P9Node) child).invalidate();
         if (replaced != null) {

@@ -82,6 +82,12 @@ final class P9Filesystem implements Filesystem {
 
     /** Walks {@code names} from {@code fid} to a new fid (ENOENT when the walk stops short). */
     int walk(int fid, List<String> names, String what) throws ErrnoException {
+        return walkQid(fid, names, what, null);
+    }
+
+    /** As {@link #walk}, also giving the last qid in {@code lastQid[0]} when it is not null. */
+    int walkQid(int fid, List<String> names, String what, dev.cairn.fs.gofer.p9.Qid[] lastQid)
+            throws ErrnoException {
         int nf = client.newFid();
         Rwalk r;
         try {
@@ -93,6 +99,9 @@ final class P9Filesystem implements Filesystem {
         if (r.qids().size() != names.size()) {
             client.releaseFid(nf);
             throw dev.cairn.vfs.Errno.ENOENT.exception(what);
+        }
+        if (lastQid != null && !r.qids().isEmpty()) {
+            lastQid[0] = r.qids().get(r.qids().size() - 1);
         }
         return nf;
     }
