@@ -87,6 +87,9 @@ class GoferProcessTest {
 
     @Test
     void inheritedFdIsServedAndTheProcessExitsWhenThePeerCloses() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.util.stream.Stream.of("/usr/bin/python3", "/bin/python3").anyMatch(p -> Files.isExecutable(Path.of(p))),
+                "python3 (used to hand an inherited socket to the gofer) is not installed");
         Path export = Files.createDirectories(tmp.resolve("export"));
         Files.writeString(export.resolve("f"), "over an inherited socket");
         Path sock = tmp.resolve("handover.sock");
