@@ -99,4 +99,19 @@ class MountTest extends VfsTestBase {
         vfs.mountAt(Credentials.root(), ns, "/m", MountRequest.internal("none", MemFs.TYPE, 0, ""));
         assertThat(vfs.filesystemsText()).isEqualTo("nodev\tmemfs\n");
     }
+
+    @Test
+    void filesystemsTextListsListedTypesSorted() throws Exception {
+        vfs.registerFilesystemType("zzz", MemFs.type(), TypePolicy.LIST_ONLY);
+        vfs.registerFilesystemType("aaa", MemFs.type(), new TypePolicy(true, false, false));
+        vfs.registerFilesystemType("blk", MemFs.type(), new TypePolicy(false, true, true));
+        assertThat(vfs.filesystemTypes()).containsExactly("aaa", "blk", MemFs.TYPE, "zzz");
+        assertThat(vfs.filesystemsText()).isEqualTo("\tblk\nnodev\tmemfs\nnodev\tzzz\n");
+        assertThat(vfs.typePolicy("aaa")).contains(new TypePolicy(true, false, false));
+        assertThat(vfs.typePolicy("none")).isEmpty();
+        assertErrno(Errno.ENODEV, () -> vfs.setTypePolicy("none", TypePolicy.LIST_ONLY));
+        root.mkdir("/a", 0755);
+        root.mount("x", "/a", "aaa", 0, "");
+        assertThat(root.stat("/a").devMinor()).isNotEqualTo(root.stat("/").devMinor());
+    }
 }
