@@ -5,6 +5,7 @@ import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
 import dev.cairn.vfs.OpenFlags;
 import dev.cairn.vfs.Stat;
+import dev.cairn.vfs.spi.OpenFile;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -252,5 +253,20 @@ final class FdOps {
         w.d = d;
         w.dotdot();
         return w.d == d ? self : w.d.node.stat().ino();
+    }
+
+    int poll(int fd, int events) throws ErrnoException {
+        FileDescription d = t.fds.get(fd);
+        if (d.isPath()) {
+            throw Errno.EBADF.exception("poll fd " + fd + ": O_PATH");
+        }
+        if (d.dentry.isRegular() || d.dentry.isDir()) {
+            return events & (OpenFile.POLLIN | OpenFile.POLLOUT);
+        }
+        try {
+            return d.file.poll(events);
+        } catch (RuntimeException | LinkageError e) {
+            throw Guard.eio(e, "poll fd " + fd);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.vfs.core;
 
 import dev.cairn.vfs.MountFlags;
+import dev.cairn.vfs.StatFs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -117,4 +118,20 @@ final class MountInfo {
             }
         }
     }
+
+    /** statfs f_flags as Linux reports them: ST_* bits of the mount (and superblock) flags. */
+    static StatFs withMountFlags(StatFs s, MountImpl m) {
+        int f = m.flags();
+        long st = (f & dev.cairn.vfs.MountFlags.MS_RDONLY) != 0 || m.fsi.readOnly ? 1 : 0;
+        st |= f & (dev.cairn.vfs.MountFlags.MS_NOSUID | dev.cairn.vfs.MountFlags.MS_NODEV
+                | dev.cairn.vfs.MountFlags.MS_NOEXEC | dev.cairn.vfs.MountFlags.MS_NOATIME);
+        if ((f & dev.cairn.vfs.MountFlags.MS_NOATIME) == 0) {
+            st |= ST_RELATIME;
+        }
+        return new StatFs(s.type(), s.blockSize(), s.blocks(), s.blocksFree(), s.blocksAvailable(), s.files(),
+                s.filesFree(), s.nameMax(), st);
+    }
+
+    /** Linux's ST_RELATIME statvfs flag. */
+    static final long ST_RELATIME = 4096;
 }

@@ -258,18 +258,7 @@ final class TaskImpl implements Task {
 
     @Override
     public int poll(int fd, int events) throws ErrnoException {
-        FileDescription d = fds.get(fd);
-        if (d.isPath()) {
-            throw Errno.EBADF.exception("poll fd " + fd + ": O_PATH");
-        }
-        if (d.dentry.isRegular() || d.dentry.isDir()) {
-            return events & (OpenFile.POLLIN | OpenFile.POLLOUT);
-        }
-        try {
-            return d.file.poll(events);
-        } catch (RuntimeException | LinkageError e) {
-            throw Guard.eio(e, "poll fd " + fd);
-        }
+        return io.poll(fd, events);
     }
 
     @Override
@@ -433,27 +422,11 @@ final class TaskImpl implements Task {
     public StatFs statfs(String path) throws ErrnoException {
         try {
             Walk w = resolveAt(AtFlags.AT_FDCWD, path, true, 0);
-            return withMountFlags(w.d.fs.fs.statfs(), w.m);
+            return MountInfo.withMountFlags(w.d.fs.fs.statfs(), w.m);
         } catch (RuntimeException | LinkageError e) {
             throw Guard.eio(e, "statfs " + path);
         }
     }
-
-    /** statfs f_flags as Linux reports them: ST_* bits of the mount (and superblock) flags. */
-    static StatFs withMountFlags(StatFs s, MountImpl m) {
-        int f = m.flags();
-        long st = (f & dev.cairn.vfs.MountFlags.MS_RDONLY) != 0 || m.fsi.readOnly ? 1 : 0;
-        st |= f & (dev.cairn.vfs.MountFlags.MS_NOSUID | dev.cairn.vfs.MountFlags.MS_NODEV
-                | dev.cairn.vfs.MountFlags.MS_NOEXEC | dev.cairn.vfs.MountFlags.MS_NOATIME);
-        if ((f & dev.cairn.vfs.MountFlags.MS_NOATIME) == 0) {
-            st |= ST_RELATIME;
-        }
-        return new StatFs(s.type(), s.blockSize(), s.blocks(), s.blocksFree(), s.blocksAvailable(), s.files(),
-                s.filesFree(), s.nameMax(), st);
-    }
-
-    /** Linux's ST_RELATIME statvfs flag. */
-    static final long ST_RELATIME = 4096;
 
     @Override
     public byte[] getxattr(String path, String name, boolean follow) throws ErrnoException {
