@@ -8,9 +8,12 @@ import java.util.Map;
  *
  * <p>How a mount finds it: the mount data says {@code trans=fd,rfdno=N,wfdno=N}, and the
  * connection is either passed as the request's internal data under {@link #INTERNAL_DATA_KEY}
- * (a {@link ByteChannel} or a {@code GoferConnection}), or registered in the VFS attribute
- * {@link #FD_TABLE_ATTRIBUTE}, a {@code Map<Integer, ByteChannel>} from N to the connection.
- * A connection is used by one mount only; the filesystem owns and closes it.
+ * (a {@code GoferConnection} or a {@link ByteChannel}; or a
+ * {@code java.util.concurrent.Callable<ByteChannel>} that opens a new connection for each mount
+ * made from the request), or registered in the VFS attribute {@link #FD_TABLE_ATTRIBUTE}, a
+ * {@code Map<Integer, ByteChannel>} from N to the connection. A connection carries one mount
+ * only (a second mount of it fails with EBUSY, a closed one with EBADF); the filesystem owns
+ * and closes it.
  *
  * @param number  the connection's number (rfdno = wfdno)
  * @param channel a blocking, connected byte stream to the gofer

@@ -33,10 +33,20 @@ final class Connections {
         if (direct.isPresent()) {
             Object o = direct.get();
             if (o instanceof GoferConnection g) {
-                return g.channel();
+                return claim(g.channel(), fd);
             }
             if (o instanceof ByteChannel ch) {
-                return ch;
+                return claim(ch, fd);
+            }
+            if (o instanceof java.util.concurrent.Callable<?> opener) {
+                try {
+                    Object ch = opener.call();
+                    if (ch instanceof ByteChannel c) {
+                        return claim(c, fd);
+                    }
+                } catch (Exception e) {
+                    throw new ErrnoException(Errno.EIO, "9p: opening the gofer connection: " + e.getMessage(), e);
+                }
             }
             throw Errno.EINVAL.exception("9p: internal data " + GoferConnection.INTERNAL_DATA_KEY + " is a "
                     + o.getClass().getName());
@@ -45,10 +55,24 @@ final class Connections {
         if (table.isPresent()) {
             Object ch = table.get().get(fd);
             if (ch instanceof ByteChannel c) {
-                return c;
+                return claim(c, fd);
             }
         }
         throw Errno.EBADF.exception("9p: no gofer connection with rfdno=" + fd);
+    }
+
+    /** Connections already carrying a 9P session (a second session on one stream would hang). */
+    private static final java.util.Set<ByteChannel> CLAIMED =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    private static ByteChannel claim(ByteChannel ch, int fd) throws ErrnoException {
+        if (!ch.isOpen()) {
+            throw Errno.EBADF.exception("9p: gofer connection rfdno=" + fd + " is closed");
+        }
+        if (!CLAIMED.add(ch)) {
+            throw Errno.EBUSY.exception("9p: gofer connection rfdno=" + fd + " is already used by another mount");
+        }
+        return ch;
     }
 
     private static ByteChannel tcp(String host, int port) throws ErrnoException {

@@ -37,7 +37,7 @@ public final class NinePFilesystemType implements FilesystemType {
         }
         try {
             int rootFid = client.newFid();
-            String aname = cfg.aname().isEmpty() && cfg.trans() != MountConfig.Transport.FD ? "" : cfg.aname();
+            String aname = cfg.aname();
             client.call(new Tattach(rootFid, Message.NOFID, "root", aname, 0), Rattach.class,
                     "9p: attach \"" + aname + "\"");
             return new P9Filesystem(client, rootFid, cfg, context.options().raw());

@@ -14,7 +14,6 @@ import java.nio.channels.ByteChannel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Session implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     static final int MAX_IN_FLIGHT = 64;
-    private static final int WORKERS = 6;
+    private static final int WORKERS = 16;
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int FLUSHED = 2;
@@ -81,12 +80,25 @@ public final class Session implements Runnable {
         this.dirs = new DirRequests(export, fids, owner);
         this.files = new FileRequests(export, fids, owner);
         this.name = name;
+        this.workers = WORKER_POOL;
+    }
+
+    /**
+     * Workers shared by all sessions of this process: a connection costs no threads but its
+     * reader, however many are open. Threads end after 30 s idle.
+     */
+    private static final java.util.concurrent.ThreadPoolExecutor WORKER_POOL = newPool();
+
+    private static java.util.concurrent.ThreadPoolExecutor newPool() {
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
-            Thread t = new Thread(r, "gofer-" + name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ThreadPoolExecutor p = new java.util.concurrent.ThreadPoolExecutor(WORKERS, WORKERS,
+                30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "gofer-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        p.allowCoreThreadTimeOut(true);
+        return p;
     }
 
     /** Serves until the peer closes the connection or breaks the framing; then releases all fids. */
@@ -242,11 +254,9 @@ public final class Session implements Runnable {
     }
 
     private void shutdown() {
-        workers.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
+            // let this session's running requests finish before their fids go
+            awaitIdle();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

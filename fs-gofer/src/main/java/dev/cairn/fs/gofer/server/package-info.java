@@ -22,7 +22,8 @@
  * chowned to the attaching uid and the requested gid. No authentication: Tauth answers ENOENT, as diod does, which clients read as "attach directly".
  *
  * <h2>Concurrency</h2>
- * Per connection: one reader thread, a pool of 6 workers, at most 64 requests in flight;
+ * Per connection: one reader thread and at most 64 requests in flight, run by a pool of 16
+ * workers shared by all connections of the process;
  * {@code Fid} state is guarded by the fid's monitor; replies are serialised by one write lock.
  */
 package dev.cairn.fs.gofer.server;

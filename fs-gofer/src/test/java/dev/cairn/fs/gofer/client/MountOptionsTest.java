@@ -101,6 +101,9 @@ class MountOptionsTest {
         assertThat(new String(t.readFile("/f"), StandardCharsets.UTF_8)).isEqualTo("table");
         assertErrno(Errno.EBADF, () -> vfs.newMountNamespace(Credentials.root(),
                 MountRequest.internal("none", "9p", 0, "trans=fd,rfdno=8,wfdno=8")));
+        // a second mount of a connection already carrying one would never get its version answer
+        assertErrno(Errno.EBUSY, () -> vfs.newMountNamespace(Credentials.root(),
+                MountRequest.internal("none", "9p", 0, "trans=fd,rfdno=7,wfdno=7")));
         t.exit();
         p.first().close();
     }

@@ -76,17 +76,43 @@ final class SharedGofer {
         return f;
     }
 
-    /** A fixture mounting a fresh subdirectory of the export with {@code cache}. */
+    /**
+     * A fixture mounting a fresh subdirectory of the export with {@code cache}, each mount over
+     * its own connection to the gofer process (trans=fd with a unix socket the fixture opens),
+     * closed when the kit is done with the VFS, so the gofer's sessions and fds do not pile up
+     * over thousands of rows.
+     */
     static TckFixture fixture(String cache) {
         return new TckFixture() {
             private Path dir;
             private SharedGofer g;
+            private VirtualFilesystem current;
+            private final java.util.Map<VirtualFilesystem, java.util.List<java.nio.channels.SocketChannel>> open =
+                    new java.util.IdentityHashMap<>();
+
+            @Override
+            public void closeVfs(VirtualFilesystem vfs) {
+                java.util.List<java.nio.channels.SocketChannel> chs;
+                synchronized (open) {
+                    chs = open.remove(vfs);
+                }
+                if (chs != null) {
+                    for (java.nio.channels.SocketChannel c : chs) {
+                        try {
+                            c.close();
+                        } catch (IOException e) {
+                            // closing anyway
+                        }
+                    }
+                }
+            }
 
             @Override
             public VirtualFilesystem newVfs() throws Exception {
                 g = get();
                 VirtualFilesystem vfs = VirtualFilesystem.create("tck-9p");
                 vfs.registerFilesystemType("9p", new NinePFilesystemType(), TypePolicy.LIST_ONLY);
+                current = vfs;
                 return vfs;
             }
 
@@ -98,8 +124,19 @@ final class SharedGofer {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+                VirtualFilesystem owner = current;
+                // a request may be mounted more than once (the kit copies it): one connection per mount
+                java.util.concurrent.Callable<java.nio.channels.ByteChannel> opener = () -> {
+                    java.nio.channels.SocketChannel ch =
+                            java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(g.socket));
+                    synchronized (open) {
+                        open.computeIfAbsent(owner, v -> new java.util.ArrayList<>()).add(ch);
+                    }
+                    return ch;
+                };
                 return MountRequest.internal(g.socket.toString(), "9p", 0,
-                        "trans=unix,aname=" + dir + ",cache=" + cache);
+                        "trans=fd,rfdno=0,wfdno=0,aname=" + dir + ",cache=" + cache)
+                        .withInternalData(dev.cairn.fs.gofer.api.GoferConnection.INTERNAL_DATA_KEY, opener);
             }
 
             @Override
