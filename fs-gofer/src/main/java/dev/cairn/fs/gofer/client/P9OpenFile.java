@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class P9OpenFile implements OpenFile {
     private static final int PIPELINE = 4;
+    /** Reads at least this large are split across two requests served in parallel. */
+    private static final int PARALLEL_MIN = 256 * 1024;
 
     private final P9RegularFile node;
     private final int fid;
@@ -48,13 +50,16 @@ final class P9OpenFile implements OpenFile {
             List<Integer> asked = new ArrayList<>();
             List<ByteBuffer> sinks = new ArrayList<>();
             int want = dst.limit() - start - total;
-            for (int i = 0; i < PIPELINE && (long) i * unit < want; i++) {
-                int count = (int) Math.min(unit, want - (long) i * unit);
+            // equal chunks, at least two for a large read, so the server's workers share it
+            int parts = (int) Math.min(PIPELINE, Math.max(want >= PARALLEL_MIN ? 2 : 1, (want + (long) unit - 1) / unit));
+            int chunk = (int) Math.min(unit, (want + (long) parts - 1) / parts);
+            for (int i = 0; i < parts && (long) i * chunk < want; i++) {
+                int count = (int) Math.min(chunk, want - (long) i * chunk);
                 ByteBuffer sink = dst.duplicate();
-                sink.position(start + total + i * unit).limit(start + total + i * unit + count);
+                sink.position(start + total + i * chunk).limit(start + total + i * chunk + count);
                 ByteBuffer into = sink.slice();
                 sinks.add(into);
-                inFlight.add(client.submitRead(fid, offset + total + (long) i * unit, into));
+                inFlight.add(client.submitRead(fid, offset + total + (long) i * chunk, into));
                 asked.add(count);
             }
             for (int i = 0; i < inFlight.size(); i++) {
