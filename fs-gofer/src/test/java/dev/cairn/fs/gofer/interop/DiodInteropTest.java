@@ -60,8 +60,10 @@ class DiodInteropTest {
     }
 
     private Process startDiod(int port) throws Exception {
-        Process p = new ProcessBuilder(DIOD.toString(), "-f", "-n", "-l", "127.0.0.1:" + port, "-e",
-                export.toString(), "-c", "/dev/null", "-L", tmp.resolve("diod.log").toString())
+        // no core files: diod has been seen to dump core when stopped with SIGTERM
+        Process p = new ProcessBuilder("sh", "-c", "ulimit -c 0; exec \"$0\" \"$@\"", DIOD.toString(), "-f", "-n",
+                "-l", "127.0.0.1:" + port, "-e", export.toString(), "-c", "/dev/null", "-L",
+                tmp.resolve("diod.log").toString(), "-d", "1")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("diod.out").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -117,9 +119,12 @@ class DiodInteropTest {
             StatFs s = t.statfs("/mnt");
             assertThat(s.blockSize()).isPositive();
             assertThat(s.nameMax()).isEqualTo(255);
+            assertThat(diod.isAlive()).as("diod survived the session").isTrue();
             t.umount("/mnt", 0);
             t.exit();
             p.first().close();
+            Thread.sleep(300);
+            assertThat(diod.isAlive()).as("diod survived the unmount").isTrue();
         } finally {
             diod.destroy();
             diod.waitFor(10, TimeUnit.SECONDS);
