@@ -83,12 +83,12 @@ abstract class P9Node implements Node {
     }
 
     /**
-     * The core's "the file was read" atime update ({@code SetStat.ACCESSED}, bit 256, with
+     * The core's "the file was read" atime update ({@link SetStat#ACCESSED}, with
      * ATIME|ATIME_NOW): Linux changes atime alone, no ctime, which utimensat on the host cannot
      * do. So the file is read once on the server without O_NOATIME, and the host kernel updates
      * its atime the way a read does (the host's own relatime rule applies).
      */
-    private static final int ACCESSED = 256;
+    private static final int ACCESSED = SetStat.ACCESSED;
 
     private void touchAtime() throws ErrnoException {
         int f = fs.walk(fid, java.util.List.of(), "atime " + path);
