@@ -37,7 +37,11 @@
  *
  * <h2>Semantics</h2>
  * Regular files store data in sparse 4 KiB pages; holes read as zeros and st_blocks counts
- * allocated pages only. SEEK_DATA/SEEK_HOLE, fallocate modes 0, KEEP_SIZE and
+ * allocated pages only. Freed pages are reused rather than left to the garbage collector: a
+ * truncated file keeps them as spares, a deleted file hands them to its filesystem's
+ * lock-free pool; spares and pool together stay below 64 MiB (or 1/8 of the size limit) per
+ * filesystem and are not charged to {@code size=} (statfs shows them as free). A lookup miss
+ * throws a stack-less ENOENT, since every create looks its name up first. SEEK_DATA/SEEK_HOLE, fallocate modes 0, KEEP_SIZE and
  * PUNCH_HOLE|KEEP_SIZE (others EOPNOTSUPP), EFBIG past 2^63-1. Each file has its own
  * read/write lock; there is no filesystem-wide lock on the data path. Directory sizes follow
  * Linux tmpfs (20 bytes per entry plus 40). readdir cookies are per-entry sequence numbers
