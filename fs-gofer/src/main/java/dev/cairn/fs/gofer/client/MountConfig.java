@@ -10,11 +10,12 @@ import java.util.Set;
  * The parsed mount data of a {@code 9p} mount, as Linux v9fs takes it: {@code trans=fd} with
  * {@code rfdno}/{@code wfdno} (equal: one bidirectional connection), {@code trans=tcp} with
  * {@code port} (source = host) or {@code trans=unix} (source = socket path), {@code aname},
- * {@code msize}, {@code cache=fscache|remote_revalidating} and {@code overlayfs_stale_read}.
+ * {@code msize}, {@code cache=fscache|remote_revalidating}, {@code overlayfs_stale_read} and
+ * {@code fscache_limit} (bytes of file data one fscache mount may cache, default 256 MiB).
  * Unknown keys and bad values are EINVAL naming them.
  */
 record MountConfig(Transport trans, int fd, int port, String aname, int msize, CacheMode cache,
-                   boolean overlayfsStaleRead) {
+                   boolean overlayfsStaleRead, long cacheLimit) {
     enum Transport { FD, TCP, UNIX }
 
     enum CacheMode {
@@ -25,7 +26,7 @@ record MountConfig(Transport trans, int fd, int port, String aname, int msize, C
     }
 
     static final Set<String> KEYS = Set.of("trans", "rfdno", "wfdno", "port", "aname", "msize", "cache",
-            "overlayfs_stale_read", "version");
+            "overlayfs_stale_read", "version", "fscache_limit");
 
     static MountConfig parse(MountOptions o) throws ErrnoException {
         o.requireOnly("9p", KEYS);
@@ -71,8 +72,18 @@ record MountConfig(Transport trans, int fd, int port, String aname, int msize, C
             case "remote_revalidating": cache = CacheMode.REMOTE_REVALIDATING; break;
             default: throw Errno.EINVAL.exception("9p: unsupported cache mode \"cache=" + c + "\"");
         }
+        long limit = PageCache.DEFAULT_LIMIT;
+        if (o.has("fscache_limit")) {
+            limit = number(o, "fscache_limit", 0);
+            if (limit < FileData.CHUNK) {
+                throw Errno.EINVAL.exception("9p: fscache_limit=" + limit + " below " + FileData.CHUNK + " bytes");
+            }
+            if (cache != CacheMode.FSCACHE) {
+                throw Errno.EINVAL.exception("9p: fscache_limit only applies to cache=fscache");
+            }
+        }
         return new MountConfig(trans, fd, port, o.get("aname").orElse(""), msize, cache,
-                o.has("overlayfs_stale_read"));
+                o.has("overlayfs_stale_read"), limit);
     }
 
     private static int number(MountOptions o, String key, int dflt) throws ErrnoException {

@@ -141,6 +141,7 @@ final class P9Directory extends P9Node {
     private Node created(String name, NodeAttrs attrs) throws ErrnoException {
         invalidate();
         P9Node n = (P9Node) lookup(name);
+        dropData(n);
         if (attrs.uid() != 0) {
             fs.client.call(new Tsetattr(n.fid, Tsetattr.UID, 0, attrs.uid(), 0, 0, 0, 0, 0, 0), Rsetattr.class,
                     "chown " + n.path);
@@ -168,6 +169,7 @@ final class P9Directory extends P9Node {
             P9Filesystem.clunkAsync(fs.client, f);
             throw e;
         }
+        dropData(n); // a new file: whatever was cached under a reused qid is not its data
         invalidate();
         if (attrs.uid() != 0) {
             fs.client.call(new Tsetattr(n.fid, Tsetattr.UID, 0, attrs.uid(), 0, 0, 0, 0, 0, 0), Rsetattr.class,
@@ -225,7 +227,14 @@ final class P9Directory extends P9Node {
     public void unlink(String name, Node child) throws ErrnoException {
         remove(name, 0, "unlink " + child(name));
         ((P9Node) child).invalidate();
+        dropData(child);
         invalidate();
+    }
+
+    private static void dropData(Node n) {
+        if (n instanceof P9RegularFile r) {
+            r.dropData();
+        }
     }
 
     @Override
@@ -260,6 +269,7 @@ final class P9Directory extends P9Node {
         ((P9Node) child).invalidate();
         if (replaced != null) {
             ((P9Node) replaced).invalidate();
+            dropData(replaced);
         }
         invalidate();
         to.invalidate();

@@ -19,6 +19,8 @@ final class P9Filesystem implements Filesystem {
 
     final P9Client client;
     final MountConfig config;
+    /** File data cache (fscache mode only; null with remote_revalidating). */
+    final PageCache pages;
     private final String superOptions;
     private final P9Node root;
 
@@ -26,6 +28,7 @@ final class P9Filesystem implements Filesystem {
         this.client = client;
         this.config = config;
         this.superOptions = superOptions;
+        this.pages = config.cache() == MountConfig.CacheMode.FSCACHE ? new PageCache(config.cacheLimit()) : null;
         Attr a = client.call(new Tgetattr(rootFid, Attr.BASIC), Rgetattr.class, "9p: getattr of the root").attr();
         this.root = P9Node.of(this, rootFid, "/", a);
     }
@@ -59,6 +62,9 @@ final class P9Filesystem implements Filesystem {
 
     @Override
     public void release() {
+        if (pages != null) {
+            pages.clear();
+        }
         client.close();
     }
 

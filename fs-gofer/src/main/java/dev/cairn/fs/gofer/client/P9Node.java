@@ -137,6 +137,14 @@ abstract class P9Node implements Node {
                     Math.floorDiv(c.atimeNanos(), 1_000_000_000L), Math.floorMod(c.atimeNanos(), 1_000_000_000L),
                     Math.floorDiv(c.mtimeNanos(), 1_000_000_000L), Math.floorMod(c.mtimeNanos(), 1_000_000_000L)),
                     Rsetattr.class, "setattr " + path);
+            if (c.has(SetStat.SIZE) && this instanceof P9RegularFile r && r.data() != null) {
+                r.data().truncated(c.size());
+            }
+        } catch (ErrnoException | RuntimeException e) {
+            if (c.has(SetStat.SIZE) && this instanceof P9RegularFile r && r.data() != null) {
+                r.data().invalidate(); // the size the server has now is not known
+            }
+            throw e;
         } finally {
             invalidate();
         }

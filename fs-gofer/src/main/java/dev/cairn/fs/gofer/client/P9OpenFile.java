@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An open regular file: reads and writes go straight to the server (write-through), in
- * chunks of the session's I/O unit. A large read keeps up to {@link #PIPELINE} Treads in
- * flight at consecutive offsets, so sequential throughput does not wait a round trip per
- * chunk. Thread-safe: no state besides the fid.
+ * An open regular file. With {@code cache=fscache} reads go through the mount's data cache
+ * ({@link FileData}), which fills itself with {@link #readDirect}; writes go to the server
+ * first and then update the cache (write-through). With {@code remote_revalidating} both go
+ * straight to the server. Server I/O is in chunks of the session's I/O unit; a large read
+ * keeps up to {@link #PIPELINE} Treads in flight at consecutive offsets, so sequential
+ * throughput does not wait a round trip per chunk. Thread-safe: no state besides the fid.
  */
 final class P9OpenFile implements OpenFile {
     private static final int PIPELINE = 4;
@@ -41,6 +43,11 @@ final class P9OpenFile implements OpenFile {
      */
     @Override
     public int read(ByteBuffer dst, long offset) throws ErrnoException {
+        FileData data = node.data();
+        return data == null ? readDirect(dst, offset) : data.read(dst, offset, this::readDirect);
+    }
+
+    private int readDirect(ByteBuffer dst, long offset) throws ErrnoException {
         int unit = client.ioUnit();
         int start = dst.position();
         int total = 0;
@@ -119,6 +126,25 @@ final class P9OpenFile implements OpenFile {
 
     @Override
     public int write(ByteBuffer src, long offset) throws ErrnoException {
+        FileData data = node.data();
+        ByteBuffer written = src.duplicate();
+        boolean done = false;
+        try {
+            int n = writeDirect(src, offset);
+            if (data != null) {
+                written.limit(written.position() + n);
+                data.written(offset, written);
+            }
+            done = true;
+            return n;
+        } finally {
+            if (data != null && !done) {
+                data.invalidate(); // how much reached the server is not known
+            }
+        }
+    }
+
+    private int writeDirect(ByteBuffer src, long offset) throws ErrnoException {
         int unit = client.ioUnit();
         int total = 0;
         try {
@@ -148,8 +174,15 @@ final class P9OpenFile implements OpenFile {
     /** The server's fd was opened with O_APPEND: every write lands at its end of file, atomically. */
     @Override
     public long append(ByteBuffer src, Node n) throws ErrnoException {
-        write(src, 0);
-        return node.fetch().size();
+        FileData data = node.data();
+        try {
+            writeDirect(src, 0);
+            return node.fetch().size();
+        } finally {
+            if (data != null) {
+                data.invalidate(); // where the server put the bytes is only known by its size
+            }
+        }
     }
 
     @Override

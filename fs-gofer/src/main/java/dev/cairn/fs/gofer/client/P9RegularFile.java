@@ -14,8 +14,23 @@ final class P9RegularFile extends P9Node {
     private static final int PASSED = OpenFlags.O_ACCMODE | OpenFlags.O_APPEND | OpenFlags.O_DSYNC
             | OpenFlags.O_SYNC | OpenFlags.O_NOATIME | OpenFlags.O_NONBLOCK;
 
+    private final long qid;
+
     P9RegularFile(P9Filesystem fs, int fid, String path, Attr attr) {
         super(fs, fid, path, attr);
+        this.qid = attr.qid().path();
+    }
+
+    /** The file's cached data, or null when the mount does not cache data (remote_revalidating). */
+    FileData data() {
+        return fs.pages == null ? null : fs.pages.file(qid);
+    }
+
+    /** Forgets the cached data (the file was created, removed or replaced). */
+    void dropData() {
+        if (fs.pages != null) {
+            fs.pages.drop(qid);
+        }
     }
 
     @Override

@@ -9,7 +9,8 @@
  * {@code trans=tcp,port=P} with the host as source, {@code trans=unix} with the socket path as
  * source; {@code aname=}, {@code msize=} (default 1 MiB, 4 KiB..8 MiB), {@code cache=fscache}
  * (default) or {@code cache=remote_revalidating}, {@code overlayfs_stale_read} (accepted; it
- * concerns the overlay above), {@code version=9p2000.L}. Anything else is EINVAL naming it.
+ * concerns the overlay above), {@code version=9p2000.L}, {@code fscache_limit=BYTES} (fscache
+ * only; at least 128 KiB). Anything else is EINVAL naming it.
  *
  * <h2>Cache modes</h2>
  * <ul>
@@ -20,10 +21,28 @@
  * comparing the qid path and file type) and every stat asks the server, so host changes and
  * server times show through.</li>
  * </ul>
- * File data is not cached in either mode: reads and writes go to the server at once
- * (write-through). Large reads keep several Treads in flight and land straight in the
- * caller's buffer. This is a documented gap against the issue's "file data cached,
- * write-back" for fscache.
+ * <h3>File data</h3>
+ * With {@code fscache}, file data is cached ({@code PageCache},
+ * {@code FileData}): per file (keyed by qid path, so hard links
+ * share it) in 128 KiB chunks, filled by reads (a miss asks for the request's chunks at once,
+ * plus 1 MiB of readahead when the read continues where the last one ended, or is a read
+ * of at least a chunk from offset 0), bounded per mount
+ * by {@code fscache_limit=} bytes (default 256 MiB) with least-recently-used eviction done by
+ * the thread that crossed the bound. A second read of cached data sends no Tread.
+ * <b>Writes are write-through, not write-back</b>: every write goes to the server at once (so
+ * errors such as ENOSPC/EIO are reported by the write itself, the host sees the data at once,
+ * and fsync is the server's Tfsync) and then updates the cached chunks it overlaps; a short
+ * chunk that claimed an end of file before the write is dropped. O_APPEND writes drop the
+ * file's cached data (where the server appended is known only from its size). Truncation
+ * (setattr size, O_TRUNC) trims chunks beyond the new size and drops those that claimed another
+ * end. A failed write or truncate drops the file's data. Files created, unlinked or replaced by
+ * a rename through this mount lose their cached data. Chunks are guarded each by its own lock;
+ * a fill that overlaps a change is detected by a per-file change counter and its chunks taken
+ * back. Changes made on the host behind an fscache mount are not seen (exclusive mode), as
+ * with Linux's cache=fscache. Missing against the issue: write-back (dirty chunks flushed on
+ * fsync/close/eviction/release).
+ * <p>With {@code remote_revalidating} no file data is cached: reads and writes go to the
+ * server every time. In both modes a large miss keeps several Treads in flight.
  *
  * <h2>Behaviour worth knowing</h2>
  * <ul>

@@ -19,13 +19,19 @@ final class Mounted implements AutoCloseable {
     final GoferServer server;
 
     Mounted(Path dir, String cache, boolean readOnlyExport) throws Exception {
+        this(dir, "cache=" + cache, readOnlyExport, c -> c);
+    }
+
+    /** With extra mount options and the client's side of the connection wrapped (e.g. to count frames). */
+    Mounted(Path dir, String options, boolean readOnlyExport,
+            java.util.function.UnaryOperator<java.nio.channels.ByteChannel> wrap) throws Exception {
         vfs = VirtualFilesystem.create("gofer-test");
         vfs.registerFilesystemType("9p", new NinePFilesystemType(), TypePolicy.USER_MOUNTABLE);
         server = new GoferServer(dir, readOnlyExport);
         pair = SocketPair.open();
         server.serve(pair.second());
-        GoferConnection conn = new GoferConnection(0, pair.first());
-        MountRequest root = MountRequest.internal("none", "9p", 0, conn.mountData() + ",cache=" + cache)
+        GoferConnection conn = new GoferConnection(0, wrap.apply(pair.first()));
+        MountRequest root = MountRequest.internal("none", "9p", 0, conn.mountData() + "," + options)
                 .withInternalData(GoferConnection.INTERNAL_DATA_KEY, conn);
         MountNamespace ns = vfs.newMountNamespace(Credentials.root(), root);
         task = vfs.newTask(Credentials.root(), ns);
