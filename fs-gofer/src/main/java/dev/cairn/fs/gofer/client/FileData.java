@@ -27,9 +27,15 @@ final class FileData {
     /** Chunks read ahead of a sequential reader. */
     private static final int READAHEAD = 8;
 
-    /** How a fill reads from the server: fills {@code dst} from {@code offset}, short only at EOF. */
+    /** How a fill reads from the server. */
     interface Source {
-        int read(ByteBuffer dst, long offset) throws ErrnoException;
+        /**
+         * Fills {@code sinks} (each {@link #CHUNK} bytes, from its position 0) with the file's
+         * consecutive bytes from {@code offset}; short only at end of file.
+         *
+         * @return the bytes read in all
+         */
+        int readChunks(ByteBuffer[] sinks, long offset) throws ErrnoException;
     }
 
     /** A cached run of file bytes; {@code len} valid bytes in {@code data}. */
@@ -106,17 +112,29 @@ final class FileData {
         long pos = offset;
         // readahead for a reader continuing where it stopped, or starting a large read at 0
         boolean sequential = offset == 0 ? dst.remaining() >= CHUNK : offset == sequentialAt;
-        while (dst.hasRemaining()) {
+        boolean more = true;
+        while (more && dst.hasRemaining()) {
             long index = pos / CHUNK;
             int in = (int) (pos % CHUNK);
             Chunk c = chunks.get(index);
-            if (c == null) {
-                c = fill(index, in + (long) dst.remaining(), sequential, source);
+            Chunk[] run;
+            if (c != null) {
+                run = new Chunk[] {c};
+            } else {
+                int want = (int) Math.min(MAX_FILL, (in + (long) dst.remaining() + CHUNK - 1) / CHUNK);
+                run = fill(index, Math.min(MAX_FILL, want + (sequential ? READAHEAD : 0)), source);
             }
-            int n = c.copyOut(in, dst);
-            pos += n;
-            if (in + n < CHUNK && dst.hasRemaining()) {
-                break; // a short chunk: end of file
+            for (Chunk r : run) {
+                int n = r.copyOut(in, dst);
+                pos += n;
+                if (!dst.hasRemaining()) {
+                    break;
+                }
+                if (in + n < CHUNK) {
+                    more = false; // a short chunk: end of file
+                    break;
+                }
+                in = 0;
             }
         }
         sequentialAt = pos;
@@ -124,47 +142,48 @@ final class FileData {
     }
 
     /**
-     * Reads chunks from {@code first} on (enough for {@code want} bytes, plus readahead for a
-     * sequential reader, stopping before a chunk already cached) and caches them.
+     * Reads up to {@code count} chunks from {@code first} on (stopping before one already
+     * cached, and after a short one) from the server straight into new chunks, and caches them.
      *
-     * @return the chunk at {@code first} (possibly already taken back, still fine to copy from)
+     * @return the chunks read, in order (some possibly already taken back; still fine to copy from)
      */
-    private Chunk fill(long first, long want, boolean sequential, Source source) throws ErrnoException {
-        int count = (int) Math.min(MAX_FILL, (want + CHUNK - 1) / CHUNK + (sequential ? READAHEAD : 0));
+    private Chunk[] fill(long first, int count, Source source) throws ErrnoException {
         int k = 1;
         while (k < count && !chunks.containsKey(first + k)) {
             k++;
         }
         long before = mods.get();
-        ByteBuffer buf = ByteBuffer.allocate(k * CHUNK);
-        int n = source.read(buf, first * CHUNK);
-        byte[] all = buf.array();
-        Chunk head = null;
-        Chunk[] inserted = new Chunk[k];
+        ByteBuffer[] sinks = new ByteBuffer[k];
         for (int i = 0; i < k; i++) {
-            int from = i * CHUNK;
-            int len = Math.max(0, Math.min(CHUNK, n - from));
-            Chunk c = new Chunk(Arrays.copyOfRange(all, from, from + len));
+            sinks[i] = ByteBuffer.allocate(CHUNK);
+        }
+        int n = source.readChunks(sinks, first * CHUNK);
+        int used = Math.min(k, n / CHUNK + 1);
+        Chunk[] run = new Chunk[used];
+        Chunk[] inserted = new Chunk[used];
+        for (int i = 0; i < used; i++) {
+            int len = Math.min(CHUNK, n - i * CHUNK);
+            byte[] bytes = sinks[i].array();
+            Chunk c = new Chunk(len == CHUNK ? bytes : Arrays.copyOf(bytes, len));
             Chunk had = chunks.putIfAbsent(first + i, c);
             if (had == null) {
                 inserted[i] = c;
-                cache.account(len);
+                cache.account(c.data.length);
             }
-            if (i == 0) {
-                head = had != null ? had : c;
-            }
-            if (len < CHUNK) {
-                break;
-            }
+            run[i] = had != null ? had : c;
         }
+        takeBackIfChanged(before, first, inserted);
+        return run;
+    }
+
+    private void takeBackIfChanged(long before, long first, Chunk[] inserted) {
         if (mods.get() != before || dead) {
-            for (int i = 0; i < k; i++) {
+            for (int i = 0; i < inserted.length; i++) {
                 if (inserted[i] != null) {
                     evict(first + i, inserted[i]);
                 }
             }
         }
-        return head;
     }
 
     /** After this client wrote {@code data} at {@code offset} on the server. */

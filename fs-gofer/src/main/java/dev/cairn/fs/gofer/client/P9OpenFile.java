@@ -44,7 +44,49 @@ final class P9OpenFile implements OpenFile {
     @Override
     public int read(ByteBuffer dst, long offset) throws ErrnoException {
         FileData data = node.data();
-        return data == null ? readDirect(dst, offset) : data.read(dst, offset, this::readDirect);
+        return data == null ? readDirect(dst, offset) : data.read(dst, offset, this::readChunks);
+    }
+
+    /**
+     * Fills the cache's chunk buffers: one Tread per chunk, all in flight at once, each landing
+     * in its own buffer (or, when the session's I/O unit is smaller than a chunk, chunk after
+     * chunk through {@link #readDirect}).
+     */
+    private int readChunks(ByteBuffer[] sinks, long offset) throws ErrnoException {
+        int total = 0;
+        if (client.ioUnit() < FileData.CHUNK) {
+            for (ByteBuffer s : sinks) {
+                int want = s.remaining();
+                int n = readDirect(s, offset + total);
+                total += n;
+                if (n < want) {
+                    break;
+                }
+            }
+            return total;
+        }
+        String what = "read " + node.path;
+        List<CompletableFuture<Message>> inFlight = new ArrayList<>();
+        long at = offset;
+        try {
+            for (ByteBuffer s : sinks) {
+                inFlight.add(client.submitRead(fid, at, s));
+                at += s.remaining();
+            }
+            for (int i = 0; i < inFlight.size(); i++) {
+                int n = await(inFlight.get(i), Rread.class, what).data().remaining();
+                total += n;
+                if (n < sinks[i].remaining()) {
+                    drain(inFlight);
+                    break;
+                }
+            }
+        } catch (ErrnoException e) {
+            client.dropSinks(List.of(sinks));
+            drain(inFlight);
+            throw e;
+        }
+        return total;
     }
 
     private int readDirect(ByteBuffer dst, long offset) throws ErrnoException {

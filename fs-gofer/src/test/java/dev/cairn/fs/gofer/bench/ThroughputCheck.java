@@ -52,12 +52,13 @@ class ThroughputCheck {
         try (GoferProcess g = GoferProcess.start("--root", export.toString(), "--listen", "unix:" + sock)) {
             for (int round = 0; round < 3; round++) {
                 double direct = direct(big);
-                double fscache = through(sock, export, "fscache");
-                double shared = through(sock, export, "remote_revalidating");
+                double[] fscache = through(sock, export, "fscache");
+                double shared = through(sock, export, "remote_revalidating")[0];
                 LOG.info(String.format("round %d: direct %.0f MiB/s, 9p fscache %.0f MiB/s (%.0f%%), "
-                        + "9p remote_revalidating %.0f MiB/s (%.0f%%)", round, direct, fscache,
-                        100 * fscache / direct, shared, 100 * shared / direct));
-                assertThat(fscache).isPositive();
+                        + "9p remote_revalidating %.0f MiB/s (%.0f%%), fscache second pass %.0f MiB/s (%.0f%%)",
+                        round, direct, fscache[0], 100 * fscache[0] / direct, shared, 100 * shared / direct,
+                        fscache[1], 100 * fscache[1] / direct));
+                assertThat(fscache[0]).isPositive();
             }
         }
     }
@@ -75,25 +76,29 @@ class ThroughputCheck {
         return total / (double) MIB / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double through(Path sock, Path export, String cache) throws Exception {
+    /** Reads the file twice on one fresh mount: MiB/s of the first (cold) and second pass. */
+    private static double[] through(Path sock, Path export, String cache) throws Exception {
         VirtualFilesystem vfs = VirtualFilesystem.create("bench");
         vfs.registerFilesystemType("9p", new NinePFilesystemType(), TypePolicy.USER_MOUNTABLE);
         var ns = vfs.newMountNamespace(Credentials.root(), MountRequest.internal(sock.toString(), "9p", 0,
                 "trans=unix,aname=" + export + ",cache=" + cache));
         Task t = vfs.newTask(Credentials.root(), ns);
-        ByteBuffer buf = ByteBuffer.allocate(MIB);
-        long t0 = System.nanoTime();
-        long total = 0;
-        int fd = t.open("/big", OpenFlags.O_RDONLY);
-        int n;
-        while ((n = t.read(fd, buf.clear())) > 0) {
-            total += n;
+        double[] rates = new double[2];
+        for (int pass = 0; pass < 2; pass++) {
+            ByteBuffer buf = ByteBuffer.allocate(MIB);
+            long t0 = System.nanoTime();
+            long total = 0;
+            int fd = t.open("/big", OpenFlags.O_RDONLY);
+            int n;
+            while ((n = t.read(fd, buf.clear())) > 0) {
+                total += n;
+            }
+            t.close(fd);
+            rates[pass] = total / (double) MIB / ((System.nanoTime() - t0) / 1e9);
+            assertThat(total).isEqualTo(Files.size(export.resolve("big")));
         }
-        t.close(fd);
-        double r = total / (double) MIB / ((System.nanoTime() - t0) / 1e9);
         t.exit();
-        assertThat(total).isEqualTo(Files.size(export.resolve("big")));
         GoferConnection.class.getName();
-        return r;
+        return rates;
     }
 }

@@ -73,6 +73,20 @@ class FileDataCacheTest {
     }
 
     @Test
+    void aSmallMsizeStillFillsWholeChunks() throws Exception {
+        byte[] data = random(2 * CHUNK + 300, 9);
+        Files.write(host.resolve("f"), data);
+        try (Mounted m = mount("cache=fscache,msize=8192")) {
+            assertThat(m.task.readFile("/f")).isEqualTo(data);
+            long afterFirst = counter.treads();
+            int fd = m.task.open("/f", OpenFlags.O_RDONLY);
+            assertThat(pread(m.task, fd, 5, 2 * CHUNK + 1000)).isEqualTo(Arrays.copyOfRange(data, 5, data.length));
+            m.task.close(fd);
+            assertThat(counter.treads()).isEqualTo(afterFirst);
+        }
+    }
+
+    @Test
     void sharedModeReadsTheServerEveryTimeAndSeesHostChanges() throws Exception {
         Files.write(host.resolve("f"), "old contents".getBytes());
         try (Mounted m = mount("cache=remote_revalidating")) {
@@ -162,11 +176,15 @@ class FileDataCacheTest {
         try (Mounted m = mount("cache=fscache,fscache_limit=" + 2 * CHUNK)) {
             Task t = m.task;
             int fd = t.open("/f", OpenFlags.O_RDWR);
-            for (int step = 0; step < 300; step++) {
+            for (int step = 0; step < 400; step++) {
                 int op = r.nextInt(10);
                 if (op < 5) {
                     long off = r.nextInt(7 * CHUNK);
                     int n = 1 + r.nextInt(2 * CHUNK);
+                    if (r.nextBoolean()) { // whole chunks, read straight into the caller's buffer
+                        off -= off % CHUNK;
+                        n = CHUNK * (1 + r.nextInt(3));
+                    }
                     byte[] want = off >= size ? new byte[0]
                             : Arrays.copyOfRange(model, (int) off, (int) Math.min(size, off + n));
                     assertThat(pread(t, fd, off, n)).as("step %d read %d+%d", step, off, n).isEqualTo(want);
