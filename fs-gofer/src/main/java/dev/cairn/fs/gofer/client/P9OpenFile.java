@@ -168,11 +168,12 @@ final class P9OpenFile implements OpenFile {
 
     @Override
     public int write(ByteBuffer src, long offset) throws ErrnoException {
-        FileData data = node.data();
         ByteBuffer written = src.duplicate();
         boolean done = false;
         try {
             int n = writeDirect(src, offset);
+            // looked up after the server wrote: a table entry made since then holds new data only
+            FileData data = node.data();
             if (data != null) {
                 written.limit(written.position() + n);
                 data.written(offset, written);
@@ -180,7 +181,8 @@ final class P9OpenFile implements OpenFile {
             done = true;
             return n;
         } finally {
-            if (data != null && !done) {
+            FileData data = done ? null : node.data();
+            if (data != null) {
                 data.invalidate(); // how much reached the server is not known
             }
         }
@@ -216,11 +218,11 @@ final class P9OpenFile implements OpenFile {
     /** The server's fd was opened with O_APPEND: every write lands at its end of file, atomically. */
     @Override
     public long append(ByteBuffer src, Node n) throws ErrnoException {
-        FileData data = node.data();
         try {
             writeDirect(src, 0);
             return node.fetch().size();
         } finally {
+            FileData data = node.data();
             if (data != null) {
                 data.invalidate(); // where the server put the bytes is only known by its size
             }

@@ -11,8 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The file-data cache of one {@code cache=fscache} mount: per file (keyed by qid path, so
  * hard links share it) a map of {@link FileData.Chunk chunks}, with one bound on the bytes
  * held by all of them. When an insertion goes over the bound, the thread that did it evicts
- * the least recently used chunks (by last-use time) down to three quarters of the bound; the
- * data path itself takes no global lock (only eviction is serialized, with tryLock).
+ * the least recently used chunks (by last-use time) down to three quarters of the bound, and
+ * files left without chunks leave the table; the data path itself takes no global lock (only
+ * eviction is serialized, with tryLock, so the bound may be passed briefly by concurrent
+ * fills). Changes look their entry up after the server applied them, so an entry made
+ * meanwhile can only have been filled with the changed data.
  */
 final class PageCache {
     /** Default bound on the cached bytes of one mount. */
@@ -78,6 +81,12 @@ final class PageCache {
                 }
                 v.file().evict(v.index(), v.chunk());
             }
+            // files left without chunks leave the table (a later access makes a new entry)
+            files.forEach((q, f) -> {
+                if (f.cachedChunks() == 0 && files.remove(q, f)) {
+                    f.kill();
+                }
+            });
         } finally {
             evicting.unlock();
         }
