@@ -41,15 +41,19 @@ final class GoferFixture implements AutoCloseable {
     private GoferProcess gofer;
     final GoferPeer peer;
 
-    /** {@code kind}: 9p-fscache, 9p-revalidating, tmpfs or host. */
+    /**
+     * {@code kind}: 9p-fscache, 9p-revalidating (the gofer donates host fds, as the launcher
+     * runs it), 9p-fscache-stream (no donation: all data over Tread/Twrite), tmpfs or host.
+     */
     GoferFixture(String kind, Path base) throws Exception {
         export = Files.createTempDirectory(base, "cairn-gofer-bench-");
         sockDir = Files.createTempDirectory(base, "cairn-gofer-sock-");
         peer = switch (kind) {
             case "host" -> populated(new GoferHostPeer(export));
             case "tmpfs" -> populated(tmpfs());
-            case "9p-fscache" -> ninep("fscache");
-            case "9p-revalidating" -> ninep("remote_revalidating");
+            case "9p-fscache" -> ninep("fscache", true);
+            case "9p-revalidating" -> ninep("remote_revalidating", true);
+            case "9p-fscache-stream" -> ninep("fscache", false);
             default -> throw new IllegalArgumentException("fs=" + kind);
         };
         long size = peer.stat(BIG);
@@ -58,10 +62,10 @@ final class GoferFixture implements AutoCloseable {
         }
     }
 
-    private GoferPeer ninep(String cache) throws Exception {
+    private GoferPeer ninep(String cache, boolean donate) throws Exception {
         populated(new GoferHostPeer(export));
         Path sock = sockDir.resolve("gofer.sock");
-        gofer = GoferProcess.start(export, sock);
+        gofer = GoferProcess.start(export, sock, donate);
         VirtualFilesystem vfs = VirtualFilesystem.create("goferbench");
         vfs.registerFilesystemType("9p", new NinePFilesystemType(), TypePolicy.USER_MOUNTABLE);
         MountNamespace ns = vfs.newMountNamespace(Credentials.root(), MountRequest.internal(sock.toString(),

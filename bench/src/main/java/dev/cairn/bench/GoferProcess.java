@@ -26,10 +26,13 @@ final class GoferProcess implements AutoCloseable {
     }
 
     /** Starts the gofer exporting {@code root} on {@code socket}; returns once it prints "listening". */
-    static GoferProcess start(Path root, Path socket) throws IOException, InterruptedException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MAIN,
-                "--root", root.toString(), "--listen", "unix:" + socket);
+    static GoferProcess start(Path root, Path socket, boolean donateFds) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), MAIN));
+        if (donateFds) {
+            cmd.add("--donate-fds");
+        }
+        cmd.addAll(List.of("--root", root.toString(), "--listen", "unix:" + socket));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {

@@ -33,6 +33,7 @@ final class CairnRuntime implements AutoCloseable {
     static final long SERVICE_WAIT_MILLIS = 15_000;
     static final long DEPLOY_WAIT_MILLIS = 15_000;
 
+    private static final String GOFER_BUNDLE = "dev.cairn.fs.gofer";
     private final EmbeddedFelix felix;
     private final Path home;
     private final Path deployDir;
@@ -256,7 +257,7 @@ final class CairnRuntime implements AutoCloseable {
                 return sandbox;
             }
             SpecBuilder.Built built = specs.build(id, layout);
-            gofers = Gofers.start(home, built.uses(), warnings);
+            gofers = Gofers.start(home, built.uses(), warnings, goferConnector());
             progress.println("cairn: gofers: " + gofers.describe());
             sandbox = Reflect.call(manager, "create", built.spec(), gofers.connections());
             return sandbox;
@@ -265,6 +266,33 @@ final class CairnRuntime implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new CliException("cannot boot sandbox '" + id + "': " + e);
         }
+    }
+
+    /**
+     * fs-gofer's {@code GoferSockets.connect}, from the running bundle (the launcher has no
+     * bundle API on its class path), or plain channels when fs-gofer is not there.
+     */
+    private Gofers.Connector goferConnector() {
+        for (org.osgi.framework.Bundle b : felix.context().getBundles()) {
+            if (GOFER_BUNDLE.equals(b.getSymbolicName())) {
+                try {
+                    java.lang.reflect.Method connect = b.loadClass("dev.cairn.fs.gofer.api.GoferSockets")
+                            .getMethod("connect", Path.class);
+                    return socket -> {
+                        try {
+                            return (java.nio.channels.ByteChannel) connect.invoke(null, socket);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw new java.io.IOException(Reflect.unwrap(e).getMessage(), e.getCause());
+                        } catch (IllegalAccessException e) {
+                            throw new java.io.IOException(e.toString(), e);
+                        }
+                    };
+                } catch (ClassNotFoundException | NoSuchMethodException | IllegalStateException e) {
+                    warnings.println("cairn: fs-gofer offers no GoferSockets (" + e + "); gofer connections take no donated fds");
+                }
+            }
+        }
+        return Gofers.Connector.PLAIN;
     }
 
     GogoSession session(InputStream in, PrintStream out, PrintStream err, String sandboxId)

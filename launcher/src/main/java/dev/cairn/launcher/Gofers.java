@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,12 @@ import java.util.stream.Collectors;
  * binds in spec order). Once every connection is made the socket files and their directory
  * are removed, so nothing else can connect.
  *
+ * <p>The gofers run with {@code --donate-fds}, and the connections are made with fs-gofer's
+ * {@code GoferSockets.connect} (a {@link Connector} from the running fs-gofer bundle), so the
+ * 9p mounts read and write opened files through the host fds the gofer donates. Without
+ * fs-gofer in the framework, plain socket channels are used (and the 9p mounts then fail
+ * with ENODEV anyway).
+ *
  * <p>Each process runs {@link GoferChild} (fs-gofer's {@code GoferMain} behind a watchdog that
  * exits when the launcher's end of its stdin closes, so a killed launcher leaves no gofer
  * behind); its stderr goes to the launcher's stderr. When a gofer dies while the sandbox runs,
@@ -40,6 +47,15 @@ final class Gofers implements AutoCloseable {
     /** The gofer's class path, in {@code bundles/} of the distribution. */
     static final List<String> JARS = List.of("fs-gofer.jar", "vfs-api.jar", "jna.jar", "slf4j-api.jar", "slf4j-simple.jar");
     static final String GOFER_MAIN = "dev.cairn.fs.gofer.server.GoferMain";
+
+    /** Connects to a gofer's listening Unix socket. */
+    @FunctionalInterface
+    interface Connector {
+        ByteChannel connect(Path socket) throws IOException;
+
+        /** A plain java.nio channel: works, but takes no donated fds. */
+        Connector PLAIN = s -> SocketChannel.open(UnixDomainSocketAddress.of(s));
+    }
 
     /** A host directory exported by one gofer process. */
     record Export(Path dir, boolean readOnly) {
@@ -66,7 +82,7 @@ final class Gofers implements AutoCloseable {
     private final Path socketDir;
     private final PrintStream report;
     private final Map<Export, Child> children = new LinkedHashMap<>();
-    private final List<SocketChannel> connections = new ArrayList<>();
+    private final List<ByteChannel> connections = new ArrayList<>();
     private volatile boolean closing;
 
     private Gofers(Path socketDir, PrintStream report) {
@@ -92,7 +108,8 @@ final class Gofers implements AutoCloseable {
      * Starts a gofer for every distinct export of {@code uses} and connects once per use, in
      * order. On failure everything started is stopped again.
      */
-    static Gofers start(Path home, List<Use> uses, PrintStream report) throws CliException, InterruptedException {
+    static Gofers start(Path home, List<Use> uses, PrintStream report, Connector connector)
+            throws CliException, InterruptedException {
         List<String> cp = new ArrayList<>(classPath(home).stream().map(Path::toString).toList());
         cp.add(launcherJar(home).toString());
         Gofers g;
@@ -115,7 +132,7 @@ final class Gofers implements AutoCloseable {
                 g.awaitListening(c);
             }
             for (Use u : uses) {
-                g.connections.add(g.connect(g.children.get(u.export())));
+                g.connections.add(g.connect(g.children.get(u.export()), connector));
             }
             g.removeSockets();
             g.children.values().forEach(g::watch);
@@ -144,7 +161,7 @@ final class Gofers implements AutoCloseable {
         Path socket = socketDir.resolve(children.size() + ".sock");
         List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath, GoferChild.class.getName(),
-                "--root", e.dir().toString()));
+                "--donate-fds", "--root", e.dir().toString()));
         if (e.readOnly()) {
             cmd.add("--ro");
         }
@@ -198,9 +215,9 @@ final class Gofers implements AutoCloseable {
         }
     }
 
-    private SocketChannel connect(Child c) throws CliException {
+    private ByteChannel connect(Child c, Connector connector) throws CliException {
         try {
-            return SocketChannel.open(UnixDomainSocketAddress.of(c.socket));
+            return connector.connect(c.socket);
         } catch (IOException e) {
             throw new CliException("cannot connect to the gofer for " + c.export.dir() + " at " + c.socket + ": "
                     + e.getMessage());
@@ -219,7 +236,7 @@ final class Gofers implements AutoCloseable {
     }
 
     /** The connections, one per use, in the order given to {@link #start}. */
-    List<SocketChannel> connections() {
+    List<ByteChannel> connections() {
         return List.copyOf(connections);
     }
 
@@ -270,7 +287,7 @@ final class Gofers implements AutoCloseable {
 
     /** Closes the connections: for a failure before boot took them over. */
     void closeConnections() {
-        for (SocketChannel ch : connections) {
+        for (ByteChannel ch : connections) {
             try {
                 ch.close();
             } catch (IOException e) {

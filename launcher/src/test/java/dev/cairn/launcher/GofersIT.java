@@ -37,7 +37,7 @@ class GofersIT {
     }
 
     /** Sends Tversion and returns the version string of the Rversion reply. */
-    private static String version(SocketChannel ch) throws IOException {
+    private static String version(java.nio.channels.ByteChannel ch) throws IOException {
         byte[] v = "9P2000.L".getBytes(StandardCharsets.UTF_8);
         ByteBuffer t = ByteBuffer.allocate(4 + 1 + 2 + 4 + 2 + v.length).order(ByteOrder.LITTLE_ENDIAN);
         t.putInt(t.capacity()).put((byte) 100).putShort((short) 0xFFFF).putInt(65536).putShort((short) v.length).put(v);
@@ -57,7 +57,7 @@ class GofersIT {
         return new String(got, StandardCharsets.UTF_8);
     }
 
-    private static ByteBuffer readFully(SocketChannel ch, int n) throws IOException {
+    private static ByteBuffer readFully(java.nio.channels.ByteChannel ch, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b) < 0) {
@@ -79,11 +79,11 @@ class GofersIT {
         Path b = Files.createDirectories(work.resolve("b"));
         List<Gofers.Use> uses = List.of(use(a, false, "/"), use(b, false, "/b"), use(a, false, "/again"),
                 use(a, true, "/a-ro"));
-        try (Gofers g = Gofers.start(home(), uses, report)) {
+        try (Gofers g = Gofers.start(home(), uses, report, Gofers.Connector.PLAIN)) {
             assertThat(goferProcesses()).hasSize(3);
-            List<SocketChannel> conns = g.connections();
-            assertThat(conns).hasSize(4).allMatch(SocketChannel::isConnected);
-            for (SocketChannel c : conns) {
+            List<java.nio.channels.ByteChannel> conns = g.connections();
+            assertThat(conns).hasSize(4).allMatch(c -> ((SocketChannel) c).isConnected());
+            for (java.nio.channels.ByteChannel c : conns) {
                 assertThat(version(c)).isEqualTo("9P2000.L");
             }
             assertThat(g.describe()).contains(a + " pid ").contains(b + " pid ").contains(a + " (ro) pid ");
@@ -96,7 +96,7 @@ class GofersIT {
     void socketsAreGoneOnceConnectedAndTheGofersStopAtClose() throws Exception {
         Path a = Files.createDirectories(work.resolve("a"));
         List<ProcessHandle> gofers;
-        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/")), report)) {
+        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/")), report, Gofers.Connector.PLAIN)) {
             gofers = goferProcesses();
             assertThat(gofers).hasSize(1);
             String args = String.join(" ", gofers.get(0).info().arguments().orElseThrow());
@@ -111,7 +111,7 @@ class GofersIT {
     @Test
     void aDeadGoferIsReportedWithItsDirectoryAndMountPoints() throws Exception {
         Path a = Files.createDirectories(work.resolve("a"));
-        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/"), use(a, false, "/data")), report)) {
+        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/"), use(a, false, "/data")), report, Gofers.Connector.PLAIN)) {
             ProcessHandle gofer = goferProcesses().get(0);
             gofer.destroyForcibly();
             gofer.onExit().get(10, TimeUnit.SECONDS);
@@ -129,7 +129,7 @@ class GofersIT {
     @Test
     void sigintAsFromACtrlCInTheTerminalLeavesTheGoferServing() throws Exception {
         Path a = Files.createDirectories(work.resolve("a"));
-        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/")), report)) {
+        try (Gofers g = Gofers.start(home(), List.of(use(a, false, "/")), report, Gofers.Connector.PLAIN)) {
             ProcessHandle gofer = goferProcesses().get(0);
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(gofer.pid())).start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -144,7 +144,7 @@ class GofersIT {
     @Test
     void aGoferThatCannotExportFailsTheStartAndLeavesNothingRunning() {
         Path missing = work.resolve("missing");
-        assertThatThrownBy(() -> Gofers.start(home(), List.of(use(missing, false, "/")), report))
+        assertThatThrownBy(() -> Gofers.start(home(), List.of(use(missing, false, "/")), report, Gofers.Connector.PLAIN))
                 .isInstanceOf(CliException.class)
                 .hasMessage("the gofer for " + missing + " exited with status 1 instead of listening (its messages are above)");
         assertThat(goferProcesses()).isEmpty();

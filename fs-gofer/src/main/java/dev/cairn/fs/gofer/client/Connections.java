@@ -1,6 +1,7 @@
 package dev.cairn.fs.gofer.client;
 
 import dev.cairn.fs.gofer.api.GoferConnection;
+import dev.cairn.fs.gofer.api.GoferSockets;
 import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
 import dev.cairn.vfs.spi.MountContext;
@@ -95,20 +96,14 @@ final class Connections {
         }
     }
 
+    /** Through libc, so that the fds a gofer donates arrive ({@link GoferSockets}). */
     private static ByteChannel unix(String path) throws ErrnoException {
-        String what = "9p: connect unix " + path;
         try {
-            if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-                throw Errno.ENOENT.exception(what);
-            }
-            return SocketChannel.open(UnixDomainSocketAddress.of(path));
-        } catch (ConnectException e) {
-            throw Errno.ECONNREFUSED.exception(what);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw Errno.ENOENT.exception(what);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ErrnoException(e instanceof java.net.SocketException ? Errno.ECONNREFUSED : Errno.EIO,
-                    what + ": " + e.getMessage(), e);
+            return GoferSockets.connect(java.nio.file.Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw Errno.EINVAL.exception("9p: connect unix " + path + ": " + e.getMessage());
+        } catch (ErrnoException e) {
+            throw new ErrnoException(e.errno(), "9p: " + e.detail(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.cairn.fs.gofer.client;
 
+import dev.cairn.fs.gofer.host.FdChannel;
+import dev.cairn.fs.gofer.host.Host;
 import dev.cairn.fs.gofer.p9.Codec;
 import dev.cairn.fs.gofer.p9.Frame;
 import dev.cairn.fs.gofer.p9.Framing;
@@ -109,7 +111,57 @@ public final class P9Client implements Closeable {
      */
     public <T extends Message> T call(Message request, Class<T> expected, String what) throws ErrnoException {
         int tag = allocateTag(what);
-        Message reply = await(send(tag, request), what, tag);
+        return cast(await(send(tag, request), what, tag), request, expected, what);
+    }
+
+    /** A reply and the host fd that came with it ({@code fd} -1 when none; the caller owns it). */
+    public record WithFd<T extends Message>(T reply, int fd) {
+    }
+
+    /**
+     * As {@link #call}, for a request whose reply may carry a donated host fd (Tlopen to a
+     * gofer with fd donation, over a channel that receives fds). An fd that comes with an
+     * error reply, or after the caller gave up waiting, is closed.
+     */
+    public <T extends Message> WithFd<T> callForFd(Message request, Class<T> expected, String what)
+            throws ErrnoException {
+        int tag = allocateTag(what, new FdFuture());
+        FdFuture f = (FdFuture) pending.get(tag);
+        T reply;
+        try {
+            reply = cast(await(send(tag, request), what, tag), request, expected, what);
+        } catch (ErrnoException e) {
+            Host.close(f.take());
+            throw e;
+        }
+        return new WithFd<>(reply, f.take());
+    }
+
+    /** The future of a call that takes a donated fd; the fd is handed over at most once. */
+    private static final class FdFuture extends CompletableFuture<Message> {
+        /** Guarded by this. */
+        private int fd = -1;
+        /** Guarded by this: the caller took (or gave up) the fd; a later one is closed. */
+        private boolean taken;
+
+        synchronized void offer(int newFd) {
+            if (taken || fd >= 0) {
+                Host.close(newFd);
+            } else {
+                fd = newFd;
+            }
+        }
+
+        synchronized int take() {
+            taken = true;
+            int r = fd;
+            fd = -1;
+            return r;
+        }
+    }
+
+    private static <T extends Message> T cast(Message reply, Message request, Class<T> expected, String what)
+            throws ErrnoException {
         if (reply instanceof Rlerror e) {
             throw new ErrnoException(Errno.of(e.ecode()), what);
         }
@@ -135,12 +187,16 @@ public final class P9Client implements Closeable {
     }
 
     private int allocateTag(String what) throws ErrnoException {
+        return allocateTag(what, null);
+    }
+
+    private int allocateTag(String what, CompletableFuture<Message> future) throws ErrnoException {
         for (int i = 0; i < 65535; i++) {
             int tag = nextTag.getAndIncrement() & 0xffff;
             if (tag == Message.NOTAG) {
                 continue;
             }
-            if (pending.putIfAbsent(tag, new CompletableFuture<>()) == null) {
+            if (pending.putIfAbsent(tag, future != null ? future : new CompletableFuture<>()) == null) {
                 return tag;
             }
         }
@@ -266,6 +322,7 @@ public final class P9Client implements Closeable {
                     return;
                 }
                 CompletableFuture<Message> waiter = pending.remove(f.tag());
+                deliverFds(waiter);
                 if (waiter == null) {
                     LOG.debug("9P reply for unknown tag {} dropped", f.tag());
                 } else {
@@ -276,6 +333,21 @@ public final class P9Client implements Closeable {
             fail("9P connection lost: " + e.getMessage());
         } catch (ProtocolException e) {
             fail("9P server sent a malformed frame: " + e.getMessage());
+        }
+    }
+
+    /** Fds that came with the frame just read go to a call that takes one; others are closed. */
+    private void deliverFds(CompletableFuture<Message> waiter) {
+        if (!(channel instanceof FdChannel fc)) {
+            return;
+        }
+        int[] fds = fc.takeReceivedFds();
+        for (int i = 0; i < fds.length; i++) {
+            if (i == 0 && waiter instanceof FdFuture ff) {
+                ff.offer(fds[0]);
+            } else {
+                Host.close(fds[i]);
+            }
         }
     }
 

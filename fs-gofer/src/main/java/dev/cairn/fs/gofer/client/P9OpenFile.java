@@ -30,11 +30,19 @@ final class P9OpenFile implements OpenFile {
     private final P9RegularFile node;
     private final int fid;
     private final P9Client client;
+    /** The host fd the gofer donated for this open, or null: then data goes over 9P. */
+    private final DonatedFile donated;
 
-    P9OpenFile(P9RegularFile node, int fid) {
+    P9OpenFile(P9RegularFile node, int fid, DonatedFile donated) {
         this.node = node;
         this.fid = fid;
         this.client = node.fs.client;
+        this.donated = donated;
+    }
+
+    /** True when file data moves through a donated host fd rather than Tread/Twrite. */
+    boolean usesDonatedFd() {
+        return donated != null;
     }
 
     /**
@@ -54,7 +62,7 @@ final class P9OpenFile implements OpenFile {
      */
     private int readChunks(ByteBuffer[] sinks, long offset) throws ErrnoException {
         int total = 0;
-        if (client.ioUnit() < FileData.CHUNK) {
+        if (donated != null || client.ioUnit() < FileData.CHUNK) {
             for (ByteBuffer s : sinks) {
                 int want = s.remaining();
                 int n = readDirect(s, offset + total);
@@ -90,6 +98,9 @@ final class P9OpenFile implements OpenFile {
     }
 
     private int readDirect(ByteBuffer dst, long offset) throws ErrnoException {
+        if (donated != null) {
+            return donated.read(dst, offset);
+        }
         int unit = client.ioUnit();
         int start = dst.position();
         int total = 0;
@@ -192,6 +203,9 @@ final class P9OpenFile implements OpenFile {
         int unit = client.ioUnit();
         int total = 0;
         try {
+            if (donated != null) {
+                return donated.write(src, offset);
+            }
             while (src.hasRemaining()) {
                 ByteBuffer chunk = src.slice();
                 chunk.limit(Math.min(chunk.remaining(), unit));
@@ -231,11 +245,18 @@ final class P9OpenFile implements OpenFile {
 
     @Override
     public void sync(boolean dataOnly) throws ErrnoException {
+        if (donated != null) {
+            donated.sync(dataOnly);
+            return;
+        }
         client.call(new Tfsync(fid, dataOnly ? 1 : 0), Rfsync.class, "fsync " + node.path);
     }
 
     @Override
     public void close() {
+        if (donated != null) {
+            donated.close();
+        }
         P9Filesystem.clunkAsync(client, fid);
     }
 }

@@ -36,13 +36,15 @@ final class P9RegularFile extends P9Node {
     @Override
     public OpenFile open(int flags, Credentials credentials) throws ErrnoException {
         int f = fs.walk(fid, List.of(), "open " + path);
+        int donated;
         try {
             // O_NOATIME: the core keeps access times (relatime) and tells us through setStat
-            fs.client.call(new Tlopen(f, (flags & PASSED) | OpenFlags.O_NOATIME), Rlopen.class, "open " + path);
+            donated = fs.client.callForFd(new Tlopen(f, (flags & PASSED) | OpenFlags.O_NOATIME), Rlopen.class,
+                    "open " + path).fd();
         } catch (ErrnoException e) {
             P9Filesystem.clunkAsync(fs.client, f);
             throw e;
         }
-        return new P9OpenFile(this, f);
+        return new P9OpenFile(this, f, donated < 0 ? null : new DonatedFile(donated, fs.client, path));
     }
 }

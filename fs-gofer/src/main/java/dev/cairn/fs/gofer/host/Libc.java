@@ -3,6 +3,7 @@ package dev.cairn.fs.gofer.host;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 import java.nio.Buffer;
 
 /**
@@ -118,6 +119,24 @@ public final class Libc {
     public static native int dup(int fd) throws LastErrorException;
 
     public static native int shutdown(int fd, int how) throws LastErrorException;
+
+    public static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    /** {@code addr}: a struct sockaddr as bytes. */
+    public static native int bind(int fd, byte[] addr, int len) throws LastErrorException;
+
+    public static native int listen(int fd, int backlog) throws LastErrorException;
+
+    public static native int accept4(int fd, Pointer addr, Pointer len, int flags) throws LastErrorException;
+
+    public static native int connect(int fd, byte[] addr, int len) throws LastErrorException;
+
+    /** {@code msg}: a struct msghdr in native memory. */
+    public static native long sendmsg(int fd, Pointer msg, int flags) throws LastErrorException;
+
+    public static native long recvmsg(int fd, Pointer msg, int flags) throws LastErrorException;
+
+    public static native int setsockopt(int fd, int level, int name, int[] value, int len) throws LastErrorException;
 
     /** socketpair(AF_UNIX=1, SOCK_STREAM=1 | SOCK_CLOEXEC, 0, sv). */
     public static native int socketpair(int domain, int type, int protocol, int[] sv) throws LastErrorException;

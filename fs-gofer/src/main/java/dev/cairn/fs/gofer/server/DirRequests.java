@@ -94,7 +94,7 @@ final class DirRequests {
         }
         int fd = Host.dup(from.pathFd(), "walk " + from.describe());
         List<String> path = from.path();
-        int type = from.isDirectory() ? HostStat.S_IFDIR : from.isSymlink() ? HostStat.S_IFLNK : 0;
+        int type = from.fileType();
         List<Qid> qids = new ArrayList<>();
         for (String name : m.names()) {
             if (type != HostStat.S_IFDIR) {

@@ -51,6 +51,15 @@ final class Fid {
         return fileType == HostStat.S_IFDIR;
     }
 
+    /** The S_IFMT bits of the named file (0 for an xattr fid). */
+    synchronized int fileType() {
+        return fileType;
+    }
+
+    synchronized boolean isRegular() {
+        return fileType == HostStat.S_IFREG;
+    }
+
     synchronized boolean isSymlink() {
         return fileType == HostStat.S_IFLNK;
     }

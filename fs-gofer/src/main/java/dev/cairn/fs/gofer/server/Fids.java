@@ -17,6 +17,11 @@ final class Fids {
         return f;
     }
 
+    /** The fid's state, or null when unbound. */
+    Fid find(int fid) {
+        return table.get(fid);
+    }
+
     /** Binds {@code fid}; EBADF when it is NOFID or already in use (the new state is then released). */
     void put(int fid, Fid state) throws ErrnoException {
         if (fid == Message.NOFID || table.putIfAbsent(fid, state) != null) {

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The gofer as its own OS process ({@code cairn gofer} runs this):
  * <pre>
- * GoferMain [--msize N] --root DIR [--ro] (--fd N | --listen tcp:HOST:PORT | --listen unix:PATH)...
+ * GoferMain [--msize N] [--donate-fds] --root DIR [--ro] (--fd N | --listen tcp:HOST:PORT | --listen unix:PATH)...
  *           [--root DIR2 [--ro] ...]...
  * </pre>
  * Each {@code --root} starts an export; the {@code --ro}, {@code --fd} and {@code --listen}
@@ -20,7 +20,9 @@ import java.util.concurrent.CountDownLatch;
  * are gone; with a {@code --listen} it serves until killed (SIGTERM/SIGINT remove the unix
  * socket files), and in any case exits when the process that started it exits. It prints
  * {@code listening ADDRESS} on stdout for every listener once bound, in argument order, so a
- * launcher can wait for it. Exit status: 0 normal, 2 bad arguments,
+ * launcher can wait for it. {@code --donate-fds} attaches the host fd of every regular file
+ * opened over a Unix socket connection to the Tlopen reply ({@link GoferServer#setDonateFds}).
+ * Exit status: 0 normal, 2 bad arguments,
  * 1 failure to export or listen.
  */
 public final class GoferMain {
@@ -41,12 +43,17 @@ public final class GoferMain {
 
     static int run(String[] args) {
         int msize = Framing.DEFAULT_MSIZE;
+        boolean donate = false;
         List<ExportArgs> exports = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--msize")) {
                     msize = Integer.parseInt(args[++i]);
+                    continue;
+                }
+                if (a.equals("--donate-fds")) {
+                    donate = true;
                     continue;
                 }
                 if (a.equals("--root")) {
@@ -83,10 +90,10 @@ public final class GoferMain {
             System.err.println("gofer: parent process " + parent.pid() + " exited; stopping");
             System.exit(0);
         }));
-        return serve(exports, msize);
+        return serve(exports, msize, donate);
     }
 
-    private static int serve(List<ExportArgs> exports, int msize) {
+    private static int serve(List<ExportArgs> exports, int msize, boolean donate) {
         List<GoferServer> servers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(GoferServer::close), "gofer-shutdown"));
         try {
@@ -94,6 +101,7 @@ public final class GoferMain {
             boolean listening = false;
             for (ExportArgs e : exports) {
                 GoferServer server = new GoferServer(e.root, e.ro, msize);
+                server.setDonateFds(donate);
                 servers.add(server);
                 for (String l : e.listens) {
                     System.out.println("listening " + server.listen(l));
@@ -121,7 +129,7 @@ public final class GoferMain {
 
     private static int usage(String why) {
         System.err.println("gofer: " + why);
-        System.err.println("usage: gofer [--msize N] --root DIR [--ro] (--fd N | --listen tcp:HOST:PORT | "
+        System.err.println("usage: gofer [--msize N] [--donate-fds] --root DIR [--ro] (--fd N | --listen tcp:HOST:PORT | "
                 + "--listen unix:PATH)... [--root DIR ...]");
         return 2;
     }

@@ -1,5 +1,9 @@
 package dev.cairn.fs.gofer.server;
 
+import dev.cairn.fs.gofer.host.FdChannel;
+import dev.cairn.fs.gofer.host.Host;
+import dev.cairn.fs.gofer.host.Libc;
+import dev.cairn.fs.gofer.host.UnixSockets;
 import dev.cairn.fs.gofer.p9.Framing;
 import dev.cairn.vfs.ErrnoException;
 import java.io.Closeable;
@@ -30,7 +34,10 @@ public final class GoferServer implements Closeable {
     private final int msize;
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile ServerSocketChannel listener;
+    /** The listening Unix socket's fd, or -1. */
+    private volatile int unixListener = -1;
     private volatile Path unixPath;
+    private volatile boolean donateFds;
 
     /**
      * @param root     the exported directory
@@ -44,6 +51,17 @@ public final class GoferServer implements Closeable {
 
     public GoferServer(Path root, boolean readOnly) throws ErrnoException {
         this(root, readOnly, Framing.DEFAULT_MSIZE);
+    }
+
+    /**
+     * Donates host fds on Unix socket connections: the reply to Tlopen of a regular file
+     * carries ({@code SCM_RIGHTS}) the fd the server opened for it, so that a client in
+     * another process can read and write it directly. A client that does not take the fd
+     * loses nothing (the kernel closes it). Off by default; Cairn's launcher turns it on
+     * for the connections it hands to a sandbox. Applies to sessions started afterwards.
+     */
+    public void setDonateFds(boolean donate) {
+        this.donateFds = donate;
     }
 
     /** The exported path, which is also the attach name clients may use. */
@@ -65,7 +83,9 @@ public final class GoferServer implements Closeable {
     }
 
     private Session newSession(ByteChannel channel) {
-        return new Session(channel, export, msize, "s" + sessions.incrementAndGet());
+        Session s = new Session(channel, export, msize, "s" + sessions.incrementAndGet());
+        s.setDonateFds(donateFds && channel instanceof FdChannel);
+        return s;
     }
 
     /**
@@ -87,11 +107,7 @@ public final class GoferServer implements Closeable {
             ch = ServerSocketChannel.open(StandardProtocolFamily.INET);
             ch.bind(new InetSocketAddress(host, port));
         } else if (spec.startsWith("unix:")) {
-            Path p = Path.of(spec.substring(5)).toAbsolutePath();
-            Files.deleteIfExists(p);
-            ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.bind(UnixDomainSocketAddress.of(p));
-            unixPath = p;
+            return listenUnix(Path.of(spec.substring(5)).toAbsolutePath());
         } else {
             throw new IllegalArgumentException("--listen wants tcp:HOST:PORT or unix:PATH, got " + spec);
         }
@@ -102,6 +118,37 @@ public final class GoferServer implements Closeable {
         t.start();
         LOG.info("gofer exporting {}{} on {}", export.exportedPath(), export.readOnly() ? " (read-only)" : "", bound);
         return bound;
+    }
+
+    /** A Unix socket through libc, so that its connections can carry fds. */
+    private SocketAddress listenUnix(Path p) throws IOException {
+        Files.deleteIfExists(p);
+        int fd;
+        try {
+            fd = UnixSockets.listen(p, 64);
+        } catch (ErrnoException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        unixListener = fd;
+        unixPath = p;
+        Thread t = new Thread(() -> acceptLoop(fd), "gofer-accept");
+        t.setDaemon(true);
+        t.start();
+        LOG.info("gofer exporting {}{} on unix:{}", export.exportedPath(), export.readOnly() ? " (read-only)" : "", p);
+        return UnixDomainSocketAddress.of(p);
+    }
+
+    private void acceptLoop(int listenFd) {
+        while (unixListener == listenFd) {
+            try {
+                serve(new FdChannel(UnixSockets.accept(listenFd)));
+            } catch (ErrnoException e) {
+                if (unixListener == listenFd) {
+                    LOG.warn("gofer accept failed: {}", e.getMessage());
+                }
+                return;
+            }
+        }
     }
 
     private void acceptLoop(ServerSocketChannel ch) {
@@ -128,6 +175,16 @@ public final class GoferServer implements Closeable {
             } catch (IOException e) {
                 LOG.debug("closing listener: {}", e.toString());
             }
+        }
+        int u = unixListener;
+        if (u >= 0) {
+            unixListener = -1;
+            try {
+                Libc.shutdown(u, 2); // wakes the accept
+            } catch (com.sun.jna.LastErrorException e) {
+                LOG.debug("shutdown of the listener: errno {}", e.getErrorCode());
+            }
+            Host.close(u);
         }
         Path p = unixPath;
         if (p != null) {

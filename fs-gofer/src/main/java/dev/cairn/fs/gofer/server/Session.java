@@ -1,5 +1,6 @@
 package dev.cairn.fs.gofer.server;
 
+import dev.cairn.fs.gofer.host.FdChannel;
 import dev.cairn.fs.gofer.p9.Codec;
 import dev.cairn.fs.gofer.p9.Frame;
 import dev.cairn.fs.gofer.p9.Framing;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * one lock. Tflush cancels a request that has not started (it is never answered) or waits
  * for a running one to answer first, then answers Rflush, as 9P requires.
  *
+ * <p>With fd donation on ({@link GoferServer#setDonateFds}), the reply to a Tlopen of a
+ * regular file carries the opened fd. Lock order: a fid's monitor, then the write lock.
+ *
  * <p>Bounded: at most {@link #MAX_IN_FLIGHT} requests are queued or running (the reader
  * stops reading until one finishes), and a frame is never larger than the msize.
  */
@@ -52,6 +56,12 @@ public final class Session implements Runnable {
     private final ExecutorService workers;
     private final String name;
     private final Hook hook;
+    /** Donate the fd of each Tlopen'd regular file (the channel is an {@link FdChannel}). */
+    private volatile boolean donateFds;
+
+    void setDonateFds(boolean donate) {
+        this.donateFds = donate && channel instanceof FdChannel;
+    }
 
     /** Called on the worker before each request is answered (tests use it to hold a request). */
     interface Hook {
@@ -167,7 +177,9 @@ public final class Session implements Runnable {
             Message r = answer(m);
             // the tag is free again before the peer can see the reply and reuse it
             inFlight.remove(tag, p);
-            reply(tag, r);
+            if (!(donateFds && r instanceof Rlopen && m instanceof Tlopen o && replyDonating(tag, r, o.fid()))) {
+                reply(tag, r);
+            }
         } finally {
             inFlight.remove(tag, p);
             p.done.countDown();
@@ -227,6 +239,36 @@ public final class Session implements Runnable {
     private void awaitIdle() throws InterruptedException {
         if (slots.tryAcquire(MAX_IN_FLIGHT, 30, TimeUnit.SECONDS)) {
             slots.release(MAX_IN_FLIGHT);
+        }
+    }
+
+    /**
+     * Answers a Tlopen of a regular file with its open fd attached (the session keeps its own
+     * descriptor). The fid's monitor is held until the fd is sent, so a racing Tclunk cannot
+     * close it and let its number be reused for another file meanwhile.
+     *
+     * @return false when there is nothing to donate (not a regular file, fid gone)
+     */
+    private boolean replyDonating(int tag, Message m, int fid) {
+        Fid f = fids.find(fid);
+        if (f == null) {
+            return false;
+        }
+        synchronized (f) {
+            int fd = f.openFd();
+            if (!f.isRegular() || fd < 0) {
+                return false;
+            }
+            ByteBuffer frame = Codec.encode(tag, m);
+            writeLock.lock();
+            try {
+                ((FdChannel) channel).writeWithFd(frame, fd);
+            } catch (IOException e) {
+                LOG.debug("{}: reply to tag {} lost: {}", name, tag, e.toString());
+            } finally {
+                writeLock.unlock();
+            }
+            return true;
         }
     }
 

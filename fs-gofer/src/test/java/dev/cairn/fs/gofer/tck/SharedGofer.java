@@ -35,7 +35,7 @@ final class SharedGofer {
         export = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "cairn-gofer-tck")
                 : Files.createTempDirectory("cairn-gofer-tck");
         socket = export.resolveSibling(export.getFileName() + ".sock");
-        process = GoferProcess.start("--root", export.toString(), "--listen", "unix:" + socket);
+        process = GoferProcess.start("--donate-fds", "--root", export.toString(), "--listen", "unix:" + socket);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
@@ -79,26 +79,36 @@ final class SharedGofer {
 
     /**
      * A fixture mounting a fresh subdirectory of the export with {@code cache}, each mount over
-     * its own connection to the gofer process (trans=fd with a unix socket the fixture opens),
+     * its own connection to the gofer process (trans=fd with a unix socket the fixture opens,
+     * taking the host fds the gofer, started with {@code --donate-fds}, sends with each open),
      * closed when the kit is done with the VFS, so the gofer's sessions and fds do not pile up
      * over thousands of rows.
      */
     static TckFixture fixture(String cache) {
+        return fixture(cache, true);
+    }
+
+    /**
+     * As {@link #fixture(String)}; with {@code donated} false the connections are plain
+     * {@link java.nio.channels.SocketChannel}s, which do not take the fds the gofer donates,
+     * so file data goes through Tread/Twrite.
+     */
+    static TckFixture fixture(String cache, boolean donated) {
         return new TckFixture() {
             private Path dir;
             private SharedGofer g;
             private VirtualFilesystem current;
-            private final java.util.Map<VirtualFilesystem, java.util.List<java.nio.channels.SocketChannel>> open =
+            private final java.util.Map<VirtualFilesystem, java.util.List<java.nio.channels.ByteChannel>> open =
                     new java.util.IdentityHashMap<>();
 
             @Override
             public void closeVfs(VirtualFilesystem vfs) {
-                java.util.List<java.nio.channels.SocketChannel> chs;
+                java.util.List<java.nio.channels.ByteChannel> chs;
                 synchronized (open) {
                     chs = open.remove(vfs);
                 }
                 if (chs != null) {
-                    for (java.nio.channels.SocketChannel c : chs) {
+                    for (java.nio.channels.ByteChannel c : chs) {
                         try {
                             c.close();
                         } catch (IOException e) {
@@ -128,8 +138,9 @@ final class SharedGofer {
                 VirtualFilesystem owner = current;
                 // a request may be mounted more than once (the kit copies it): one connection per mount
                 java.util.concurrent.Callable<java.nio.channels.ByteChannel> opener = () -> {
-                    java.nio.channels.SocketChannel ch =
-                            java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(g.socket));
+                    java.nio.channels.ByteChannel ch = donated
+                            ? dev.cairn.fs.gofer.api.GoferSockets.connect(g.socket)
+                            : java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(g.socket));
                     synchronized (open) {
                         open.computeIfAbsent(owner, v -> new java.util.ArrayList<>()).add(ch);
                     }
@@ -142,7 +153,11 @@ final class SharedGofer {
 
             @Override
             public Set<TckFeature> features() {
-                return SharedGofer.features(cache);
+                Set<TckFeature> f = SharedGofer.features(cache);
+                if (!donated && !Boolean.getBoolean("gofer.tck.oracle")) {
+                    f.remove(TckFeature.HOST_ORACLE); // the donated fscache run compares with Linux already
+                }
+                return f;
             }
         };
     }
