@@ -12,6 +12,22 @@
  * concerns the overlay above), {@code version=9p2000.L}, {@code fscache_limit=BYTES} (fscache
  * only; at least 128 KiB). Anything else is EINVAL naming it.
  *
+ * <h2>Host fd donation</h2>
+ * A gofer started with {@code --donate-fds} (the launcher starts its gofers so) attaches to
+ * its Rlopen reply for a regular file, as {@code SCM_RIGHTS} ancillary data of the Unix
+ * socket, the host fd it opened for that fid, with the open's flags. A connection made with
+ * {@link dev.cairn.fs.gofer.api.GoferSockets} (the launcher's, and {@code trans=unix}) takes
+ * it, and that open's reads and writes then go to the fd with pread/pwrite (cached or not, as
+ * the cache mode says) instead of Tread/Twrite: file data no longer crosses the socket twice.
+ * Everything else (walks, attributes, creation, renames, locks, the fsync of a mount without
+ * donation) stays 9P. Connections that do not take fds (a plain
+ * {@link java.nio.channels.SocketChannel}, TCP, diod) simply get none: the kernel closes
+ * what was sent. An fd is only ever that of a file the client opened through the export, so
+ * it grants nothing that walking could not; the gofer sends it while holding the fid, so a
+ * racing Tclunk cannot make it send a reused fd number. Once the connection is broken, I/O on
+ * donated fds fails with EIO like every other operation. This is what gVisor's gofer does
+ * with its "donated" host fds.
+ *
  * <h2>Cache modes</h2>
  * <ul>
  * <li>{@code fscache} (exclusive): the core's dentry cache is authoritative
