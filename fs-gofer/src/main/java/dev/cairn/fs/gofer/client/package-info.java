@@ -18,9 +18,9 @@
  * socket, the host fd it opened for that fid, with the open's flags. A connection made with
  * {@link dev.cairn.fs.gofer.api.GoferSockets} (the launcher's, and {@code trans=unix}) takes
  * it, and that open's reads and writes then go to the fd with pread/pwrite (cached or not, as
- * the cache mode says) instead of Tread/Twrite: file data no longer crosses the socket twice.
- * Everything else (walks, attributes, creation, renames, locks, the fsync of a mount without
- * donation) stays 9P. Connections that do not take fds (a plain
+ * the cache mode says) instead of Tread/Twrite, and fsync to it instead of Tfsync: file data
+ * no longer crosses the socket. Everything else (walks, attributes, creation, renames, locks)
+ * stays 9P. Connections that do not take fds (a plain
  * {@link java.nio.channels.SocketChannel}, TCP, diod) simply get none: the kernel closes
  * what was sent. An fd is only ever that of a file the client opened through the export, so
  * it grants nothing that walking could not; the gofer sends it while holding the fid, so a
