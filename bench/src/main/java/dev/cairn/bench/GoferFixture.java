@@ -43,7 +43,7 @@ final class GoferFixture implements AutoCloseable {
 
     /**
      * {@code kind}: 9p-fscache, 9p-revalidating (the gofer donates host fds, as the launcher
-     * runs it), 9p-fscache-stream (no donation: all data over Tread/Twrite), tmpfs or host.
+     * runs it), 9p-revalidating-stream (no donation: all data over Tread/Twrite), tmpfs or host.
      */
     GoferFixture(String kind, Path base) throws Exception {
         export = Files.createTempDirectory(base, "cairn-gofer-bench-");
@@ -53,7 +53,7 @@ final class GoferFixture implements AutoCloseable {
             case "tmpfs" -> populated(tmpfs());
             case "9p-fscache" -> ninep("fscache", true);
             case "9p-revalidating" -> ninep("remote_revalidating", true);
-            case "9p-fscache-stream" -> ninep("fscache", false);
+            case "9p-revalidating-stream" -> ninep("remote_revalidating", false);
             default -> throw new IllegalArgumentException("fs=" + kind);
         };
         long size = peer.stat(BIG);

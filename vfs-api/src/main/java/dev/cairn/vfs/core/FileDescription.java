@@ -199,7 +199,7 @@ final class FileDescription {
         if (c.has(dev.cairn.vfs.Capability.CAP_FSETID) || dentry.type != FileType.REGULAR.bits()) {
             return;
         }
-        Stat st = dentry.node.stat();
+        Stat st = dentry.node.lastKnownStat();
         int kill = Perms.privsToKill(c, st.mode());
         if (kill != 0) {
             dentry.node.setStat(SetStat.mode(st.mode() & ~kill & 07777));
@@ -212,7 +212,7 @@ final class FileDescription {
             return;
         }
         try {
-            Stat st = dentry.node.stat();
+            Stat st = dentry.node.lastKnownStat();
             long now = System.currentTimeMillis() * 1_000_000L;
             long at = st.atimeNanos();
             if (at <= st.mtimeNanos() || at <= st.ctimeNanos() || now - at >= DAY_NANOS) {

@@ -35,7 +35,8 @@
  * <h2>Decisions</h2>
  * <ul>
  * <li><b>atime</b>: the core implements relatime. After a read (or getdents) on a mount
- * without noatime and a description without O_NOATIME, it stats the node and, when the
+ * without noatime and a description without O_NOATIME, it asks the node's
+ * {@code lastKnownStat()} (no server round trip for a network filesystem) and, when the
  * atime is not newer than mtime/ctime or is a day old, calls
  * {@code setStat(ATIME|ATIME_NOW|ACCESSED)}; a node must then update atime only (no ctime).
  * Nodes never update atime on their own.</li>

@@ -38,6 +38,21 @@ public interface Node {
     Stat stat() throws ErrnoException;
 
     /**
+     * The attributes as last known, without asking a remote peer: what the core uses on the
+     * I/O path, for decisions that tolerate a slightly stale answer (relatime, clearing
+     * setuid/setgid before a write). A filesystem whose {@link #stat()} goes to a server
+     * every time (a revalidating network filesystem) overrides this to answer from what it
+     * last saw, so a read or write costs no extra round trip; it must still reflect this
+     * node's own changes (an atime update it was told about, a mode it set). The default is
+     * {@link #stat()}.
+     *
+     * @since 0.2
+     */
+    default Stat lastKnownStat() throws ErrnoException {
+        return stat();
+    }
+
+    /**
      * Applies a change of attributes whose permission the core has already checked
      * (including the Linux side effects: setuid/setgid cleared by chown). A size change on
      * a regular file truncates or extends it with a hole. Updates ctime, except for the

@@ -6,5 +6,5 @@
  * and who owns what.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package dev.cairn.vfs.spi;

@@ -20,6 +20,8 @@ abstract class P9Node implements Node {
     /** Path from the mount root, for error messages only (not updated by renames). */
     final String path;
     private volatile Attr attr;
+    /** Set when this client changed the file: {@link #lastKnownStat} must ask the server once. */
+    private volatile boolean changed;
 
     P9Node(P9Filesystem fs, int fid, String path, Attr attr) {
         this.fs = fs;
@@ -50,6 +52,7 @@ abstract class P9Node implements Node {
     }
 
     Attr fetch() throws ErrnoException {
+        changed = false;
         Attr a = fs.client.call(new Tgetattr(fid, Attr.BASIC), Rgetattr.class, "stat " + path).attr();
         attr = a;
         return a;
@@ -57,9 +60,20 @@ abstract class P9Node implements Node {
 
     /** Forgets cached attributes after this client changed the file. */
     void invalidate() {
+        changed = true;
         if (fs.cached()) {
             attr = null;
         }
+    }
+
+    /**
+     * The attributes last fetched, without a round trip (in both cache modes), unless this
+     * client changed the file since: then they are fetched once.
+     */
+    @Override
+    public Stat lastKnownStat() throws ErrnoException {
+        Attr a = attr;
+        return toStat(a == null || changed ? fetch() : a);
     }
 
     void refresh(Attr a) {
