@@ -112,6 +112,12 @@ final class DonatedFile {
         return Host.pwrite(fd, b, at, "write " + path);
     }
 
+    /** The file's attributes from the host fd: what a Tgetattr would answer, without the round trip. */
+    dev.cairn.fs.gofer.host.HostStat fstat() throws ErrnoException {
+        checkConnected("stat");
+        return Host.fstat(fd, "stat " + path);
+    }
+
     void sync(boolean dataOnly) throws ErrnoException {
         checkConnected("fsync");
         Host.fsync(fd, dataOnly, "fsync " + path);

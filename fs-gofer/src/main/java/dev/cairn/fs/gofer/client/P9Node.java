@@ -67,6 +67,22 @@ abstract class P9Node implements Node {
     }
 
     /**
+     * After this client changed the file through a donated fd: the attributes are those of
+     * the host's {@code fstat} of it (what the server's Tgetattr would answer; the qid stays).
+     */
+    void refreshFrom(dev.cairn.fs.gofer.host.HostStat st) {
+        Attr old = attr;
+        if (old == null) {
+            invalidate();
+            return;
+        }
+        attr = new Attr(old.valid(), old.qid(), st.mode(), st.uid(), st.gid(), st.nlink(), old.rdev(), st.size(),
+                st.blksize(), st.blocks(), st.atimeSec(), st.atimeNsec(), st.mtimeSec(), st.mtimeNsec(),
+                st.ctimeSec(), st.ctimeNsec(), old.btimeSec(), old.btimeNsec(), old.gen(), old.dataVersion());
+        changed = false;
+    }
+
+    /**
      * The attributes last fetched, without a round trip (in both cache modes), unless this
      * client changed the file since: then they are fetched once.
      */

@@ -221,12 +221,25 @@ final class P9OpenFile implements OpenFile {
                 }
             }
         } finally {
-            node.invalidate();
+            afterWrite();
         }
         if (total == 0 && src.hasRemaining()) {
             throw Errno.EIO.exception("write " + node.path + ": server wrote nothing");
         }
         return total;
+    }
+
+    /** The node's attributes after a write: from the donated fd's fstat, else fetched again later. */
+    private void afterWrite() {
+        if (donated != null) {
+            try {
+                node.refreshFrom(donated.fstat());
+                return;
+            } catch (ErrnoException e) {
+                // fall back to asking the server next time
+            }
+        }
+        node.invalidate();
     }
 
     /** The server's fd was opened with O_APPEND: every write lands at its end of file, atomically. */
