@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One 9P connection served by the gofer: a reader thread cuts frames, requests run on a
- * small worker pool so that many tags are in flight at once, and replies are written under
- * one lock. Tflush cancels a request that has not started (it is never answered) or waits
+ * One 9P connection served by the gofer: one thread at a time reads frames, and each request
+ * runs on its own pool thread (the one that read it, see {@link #run}), so that many tags are
+ * in flight at once; replies are written under one lock. Tflush cancels a request that has not started (it is never answered) or waits
  * for a running one to answer first, then answers Rflush, as 9P requires.
  *
  * <p>With fd donation on ({@link GoferServer#setDonateFds}), the reply to a Tlopen of a
@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Session implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     static final int MAX_IN_FLIGHT = 64;
-    private static final int WORKERS = 16;
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int FLUSHED = 2;
@@ -94,34 +93,53 @@ public final class Session implements Runnable {
     }
 
     /**
-     * Workers shared by all sessions of this process: a connection costs no threads but its
-     * reader, however many are open. Threads end after 30 s idle.
+     * Threads shared by all sessions of this process, for both roles: the reader of a
+     * connection and the request it read. Grows as needed (each session has at most
+     * {@link #MAX_IN_FLIGHT} requests plus one reader), threads end after 30 s idle.
      */
     private static final java.util.concurrent.ThreadPoolExecutor WORKER_POOL = newPool();
 
     private static java.util.concurrent.ThreadPoolExecutor newPool() {
         AtomicInteger n = new AtomicInteger();
-        java.util.concurrent.ThreadPoolExecutor p = new java.util.concurrent.ThreadPoolExecutor(WORKERS, WORKERS,
-                30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+        return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "gofer-worker-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        p.allowCoreThreadTimeOut(true);
-        return p;
     }
 
-    /** Serves until the peer closes the connection or breaks the framing; then releases all fids. */
+    /** Counted down when the session has ended (fids released, channel closed). */
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    /**
+     * Serves until the peer closes the connection or breaks the framing; then releases all
+     * fids. The calling thread reads the first request; from then on the reading role moves
+     * between pool threads (leader/follower): the thread that read a request hands the reading
+     * on to another thread and serves the request itself, so a request costs one thread
+     * wake-up on its way in, not two. Returns when the session has ended.
+     */
     @Override
     public void run() {
+        readUntilRequest();
+        try {
+            ended.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reader's turn: reads frames until one is a request to serve, or the session ends. */
+    private void readUntilRequest() {
+        Frame f;
         try {
             while (true) {
-                Frame f;
                 try {
                     f = framing.read(channel);
                 } catch (ProtocolException e) {
                     if (e.tag() < 0) {
                         LOG.warn("{}: closing connection: {}", name, e.getMessage());
+                        shutdown();
                         return;
                     }
                     LOG.debug("{}: malformed request: {}", name, e.getMessage());
@@ -129,38 +147,54 @@ public final class Session implements Runnable {
                     continue;
                 }
                 if (f == null) {
+                    shutdown();
                     return;
                 }
-                accept(f);
+                Pending p = accept(f);
+                if (p != null) {
+                    workers.execute(this::readUntilRequest); // the next reader
+                    serve(f.tag(), f.message(), p);
+                    return;
+                }
             }
         } catch (IOException e) {
             LOG.debug("{}: connection ended: {}", name, e.toString());
+            shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
+            shutdown();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.error("{}: no thread to read the connection with; closing it", name);
             shutdown();
         }
     }
 
-    private void accept(Frame f) throws InterruptedException {
+    /**
+     * Registers a request for serving (waiting for a free slot first); answers at once what is
+     * answered on the reader (Tversion, which waits until nothing is in flight; a reply, a
+     * reused tag).
+     *
+     * @return the request's state when it is to be served, else null
+     */
+    private Pending accept(Frame f) throws InterruptedException {
         Message m = f.message();
         if (!m.type().isRequest()) {
             reply(f.tag(), new Rlerror(Errno.EINVAL.number()));
-            return;
+            return null;
         }
         if (m instanceof Tversion v) {
             awaitIdle();
             reply(f.tag(), version(v));
-            return;
+            return null;
         }
         Pending p = new Pending();
         if (inFlight.putIfAbsent(f.tag(), p) != null) {
             LOG.debug("{}: tag {} reused while in flight", name, f.tag());
             reply(f.tag(), new Rlerror(Errno.EINVAL.number()));
-            return;
+            return null;
         }
         slots.acquire();
-        workers.execute(() -> serve(f.tag(), m, p));
+        return p;
     }
 
     private void serve(int tag, Message m, Pending p) {
@@ -309,6 +343,7 @@ public final class Session implements Runnable {
             LOG.debug("{}: close: {}", name, e.toString());
         }
         LOG.debug("{}: session ended", name);
+        ended.countDown();
     }
 
     /** Fids currently bound (for tests and diagnostics). */
