@@ -1,6 +1,10 @@
 package dev.cairn.fs.gofer.client;
 
 import static dev.cairn.fs.gofer.client.NinePFilesystemTest.assertErrno;
+import static dev.cairn.vfs.OpenFlags.O_NONBLOCK;
+import static dev.cairn.vfs.OpenFlags.O_RDONLY;
+import static dev.cairn.vfs.OpenFlags.O_RDWR;
+import static dev.cairn.vfs.OpenFlags.O_WRONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.fs.gofer.server.GoferProcess;
@@ -21,6 +25,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -30,11 +36,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static dev.cairn.vfs.OpenFlags.O_NONBLOCK;
-import static dev.cairn.vfs.OpenFlags.O_RDONLY;
-import static dev.cairn.vfs.OpenFlags.O_RDWR;
-import static dev.cairn.vfs.OpenFlags.O_WRONLY;
 
 /**
  * FIFOs on a 9p mount of a real gofer process, in both cache modes: the pipe lives in the
@@ -108,6 +109,8 @@ class FifoTest {
     private void exchange(String readPath, String writePath, byte[] data) throws Exception {
         Task reader = vfs.newTask(Credentials.root(), t.mountNamespace());
         Task writer = vfs.newTask(Credentials.root(), t.mountNamespace());
+        // one thread each: both opens block until the other end is open
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -120,7 +123,7 @@ class FifoTest {
                 } catch (ErrnoException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
-            });
+            }, threads);
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                 try {
                     int fd = writer.open(writePath, O_WRONLY);
@@ -134,10 +137,11 @@ class FifoTest {
                 } catch (ErrnoException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
-            });
+            }, threads);
             sent.get(30, TimeUnit.SECONDS);
             assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo(data);
         } finally {
+            threads.shutdownNow();
             reader.exit();
             writer.exit();
         }
