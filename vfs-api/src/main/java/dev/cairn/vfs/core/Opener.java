@@ -197,7 +197,12 @@ final class Opener {
             return f;
         }
         if (type == FileType.FIFO.bits()) {
-            return t.vfs.fifos.open(d.node, flags);
+            // the pipe is the file's (filesystem, inode), not this Node object's: see Fifos
+            try {
+                return t.vfs.fifos.open(d.fs.fs, d.node.stat().ino(), flags);
+            } catch (ErrnoException e) {
+                throw e.withContext(w.origPath);
+            }
         }
         if (type == FileType.SOCKET.bits()) {
             throw Errno.ENXIO.exception(w.origPath + ": cannot open a socket");

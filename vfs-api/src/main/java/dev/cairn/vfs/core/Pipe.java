@@ -10,8 +10,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The buffer of a FIFO (named pipe), shared by every open of one FIFO node: a 64 KiB ring
- * with Linux's blocking rules. Reads block while empty and writers exist (EOF when none);
+ * The buffer of a FIFO (named pipe), shared by every open of one FIFO (see {@link Fifos}):
+ * a 64 KiB ring with Linux's blocking rules. Reads block while empty and writers exist (EOF when none);
  * writes block while full, EPIPE without readers; O_NONBLOCK gives EAGAIN instead.
  * Opening for read blocks until a writer appears (and vice versa) unless O_NONBLOCK or
  * O_RDWR; O_WRONLY|O_NONBLOCK without a reader is ENXIO.

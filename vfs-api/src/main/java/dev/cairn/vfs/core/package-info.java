@@ -63,6 +63,12 @@
  * (their identity carries the directory lock and mounts), so the cache grows with the number
  * of distinct directories looked up.</li>
  * <li>Linux quirk kept: pwrite on an O_APPEND description appends.</li>
+ * <li><b>FIFOs</b> are pipes in the VFS on every filesystem (the filesystem only stores the
+ * node; a remote one never opens it): one pipe per (filesystem instance, inode number) while
+ * open, so hard links share it, and so do the new Node objects a remote filesystem makes for
+ * the same file (after revalidation, after a rename by others, or after the dentry was
+ * forgotten), as Linux's pipe lives in the one inode. Separate instances (two mounts of one
+ * remote export with separate superblocks) do not share pipes.</li>
  * <li><b>error order</b> follows Linux where errors compete (checked against the host
  * through vfs-tck's oracle matrix): the parent of the last component is searched during
  * the walk (ENOTDIR/EACCES first); for creation EEXIST, then EROFS, then EACCES; unlink

@@ -1,6 +1,7 @@
 package dev.cairn.vfs.tck;
 
 import static dev.cairn.vfs.tck.TckFeature.FIFO;
+import static dev.cairn.vfs.tck.TckFeature.HARD_LINKS;
 import static dev.cairn.vfs.tck.TckFeature.MKNOD;
 import static dev.cairn.vfs.tck.TckFeature.PERMISSIONS;
 
@@ -31,6 +32,11 @@ final class NodeCases {
         t.c("SEEK_DATA on a FIFO", "ESPIPE", "mknod p p 0644", "open r p O_RDONLY|O_NONBLOCK", "lseek r 0 DATA");
         t.c("a FIFO open O_RDWR|O_NONBLOCK needs no peer", "ok 2", "mknod p p 0644", "open r p O_RDWR|O_NONBLOCK",
                 "write r hi");
+        t.c("a renamed FIFO keeps its pipe", "ok hi", "mknod p p 0644", "open r p O_RDONLY|O_NONBLOCK",
+                "rename p q", "open w q O_WRONLY|O_NONBLOCK", "write w hi", "read r 10");
+        t.needs(FIFO, HARD_LINKS);
+        t.c("a FIFO's hard links open one pipe", "ok hi", "mknod p p 0644", "link p q",
+                "open r p O_RDONLY|O_NONBLOCK", "open w q O_WRONLY|O_NONBLOCK", "write w hi", "read r 10");
         t.needs(FIFO, PERMISSIONS);
         t.c("a user makes a FIFO", "ok fifo 0640 n1 u1000 g1000", "mkdir w 0777", "chmod w 0777", "as 1000 1000",
                 "mknod w/p p 0666", "umask 027", "mknod w/q p 0666", "stat w/q");

@@ -69,8 +69,21 @@
  * the server without O_NOATIME, so the host updates atime as a read does (no ctime change).</li>
  * <li>O_APPEND is passed to the server, whose pwrite then appends atomically.</li>
  * <li>Servers without Trenameat/Tunlinkat (diod) get Trename/Tremove instead, as Linux v9fs
- * does. RENAME_EXCHANGE is EINVAL (not in 9P2000.L); RENAME_NOREPLACE relies on the core's
- * check (not atomic against other clients of the server).</li>
+ * does. RENAME_EXCHANGE is EINVAL: 9P2000.L has no exchange, and Linux v9fs answers EINVAL
+ * for any rename flags ({@code fs/9p/vfs_inode.c}, {@code v9fs_vfs_rename}:
+ * {@code if (flags) return -EINVAL;}, also used by the 9P2000.L inode operations); it is never
+ * emulated by a non-atomic sequence of renames. RENAME_NOREPLACE is accepted and relies on the
+ * core's EEXIST check (not atomic against other clients of the server), where Linux v9fs says
+ * EINVAL when the target does not exist.</li>
+ * <li>FIFOs (made through the mount with mknod/mkfifo, or already on the host) are pipes in
+ * the VFS, as gVisor does for gofer mounts: the server never opens them, tasks of the same VFS
+ * meet in them with Linux's blocking and O_NONBLOCK rules (O_RDONLY|O_NONBLOCK opens at once,
+ * O_WRONLY|O_NONBLOCK without a reader is ENXIO), and stat shows S_IFIFO from the server. The
+ * core keys the pipe by (filesystem, inode number = qid path), so hard links and the new nodes
+ * made after revalidation or a rename on the host reach the same pipe. Host processes opening
+ * the FIFO on the host are not connected to the VFS's pipe, nor are other mounts (separate
+ * filesystem instances) of the same export. Sockets (S_IFSOCK) cannot be opened: ENXIO, as on
+ * Linux.</li>
  * <li>Readdir cookies of the server that do not fit a non-negative offset are mapped to
  * stand-ins per directory.</li>
  * <li>If the connection breaks, every pending and later operation fails with EIO at once; a

@@ -242,12 +242,11 @@ final class DirRequests {
         String what = "rename " + f.describe() + " to " + Export.describe(to.path(), m.name());
         Export.checkName(m.name(), what);
         export.checkWritable(what);
-        int parent = export.openParent(f, what);
+        Export.Parent parent = export.locate(f, what);
         try {
-            List<String> p = f.path();
-            Host.renameAt(parent, p.get(p.size() - 1), to.pathFd(), m.name(), what);
+            Host.renameAt(parent.fd(), parent.name(), to.pathFd(), m.name(), what);
         } finally {
-            Host.close(parent);
+            Host.close(parent.fd());
         }
         return new Rrename();
     }
@@ -267,12 +266,11 @@ final class DirRequests {
         try {
             String what = "remove " + f.describe();
             export.checkWritable(what);
-            int parent = export.openParent(f, what);
+            Export.Parent parent = export.locate(f, what);
             try {
-                List<String> p = f.path();
-                Host.unlinkAt(parent, p.get(p.size() - 1), f.isDirectory() ? Libc.AT_REMOVEDIR : 0, what);
+                Host.unlinkAt(parent.fd(), parent.name(), f.isDirectory() ? Libc.AT_REMOVEDIR : 0, what);
             } finally {
-                Host.close(parent);
+                Host.close(parent.fd());
             }
         } finally {
             f.release();

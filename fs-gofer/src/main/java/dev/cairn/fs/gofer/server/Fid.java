@@ -6,15 +6,17 @@ import java.util.List;
 
 /**
  * The server's state for one client fid: an O_PATH fd on the file it names (owned), the
- * components from the export root to it (for messages, ".." and re-walking a parent), and,
- * once opened, an I/O fd. An xattr fid carries the value being read or written instead.
+ * components from the export root to it as last known (for messages, and as the first guess
+ * when ".." or a request needs the parent: {@link Export#locate} checks it against the fd and
+ * finds the file again when another client or the host renamed something), and, once opened,
+ * an I/O fd. An xattr fid carries the value being read or written instead.
  *
  * <p>Mutable fields are guarded by this object's monitor.
  */
 final class Fid {
     /** O_PATH|O_NOFOLLOW fd on the named file; guarded by this. */
     private int pathFd;
-    /** Components from the export root; guarded by this. */
+    /** Components from the export root as last known (stale after renames by others); guarded by this. */
     private List<String> path;
     /** File type bits (S_IFMT) of the named file. */
     private int fileType;
@@ -79,6 +81,11 @@ final class Fid {
     synchronized void setOpen(int fd, int flags) {
         openFd = fd;
         openFlags = flags;
+    }
+
+    /** {@link Export#locate} found the file at {@code current}: remember it. */
+    synchronized void moved(List<String> current) {
+        path = List.copyOf(current);
     }
 
     /** After Tlcreate: this fid now names the new file. */

@@ -73,12 +73,11 @@ final class FileRequests {
                 t[3] = (v & Tsetattr.MTIME_SET) != 0 ? m.mtimeNsec() : UTIME_NOW;
             }
             if (f.isSymlink()) {
-                int parent = export.openParent(f, what);
+                Export.Parent parent = export.locate(f, what);
                 try {
-                    java.util.List<String> p = f.path();
-                    Host.utimes(parent, p.get(p.size() - 1), t, what);
+                    Host.utimes(parent.fd(), parent.name(), t, what);
                 } finally {
-                    Host.close(parent);
+                    Host.close(parent.fd());
                 }
             } else {
                 Host.utimes(fd, null, t, what);

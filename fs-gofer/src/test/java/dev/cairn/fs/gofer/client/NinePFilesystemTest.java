@@ -114,6 +114,29 @@ class NinePFilesystemTest {
         }
     }
 
+    /**
+     * As Linux v9fs (fs/9p/vfs_inode.c v9fs_vfs_rename: {@code if (flags) return -EINVAL;}):
+     * 9P2000.L has no exchange, and it is not faked with a non-atomic sequence of renames.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fscache", "remote_revalidating"})
+    void renameExchangeIsEinvalAndChangesNothing(String cache) throws Exception {
+        Files.writeString(host.resolve("a"), "A");
+        Files.createDirectory(host.resolve("d"));
+        try (Mounted m = new Mounted(host, cache, false)) {
+            Task t = m.task;
+            int at = dev.cairn.vfs.AtFlags.AT_FDCWD;
+            assertErrno(Errno.EINVAL, () -> t.renameat2(at, "/a", at, "/d", dev.cairn.vfs.AtFlags.RENAME_EXCHANGE));
+            assertThat(Files.readString(host.resolve("a"))).isEqualTo("A");
+            assertThat(Files.isDirectory(host.resolve("d"))).isTrue();
+            assertThat(t.stat("/a").isRegular()).isTrue();
+            assertThat(t.stat("/d").isDirectory()).isTrue();
+            try (var list = Files.list(host)) {
+                assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a", "d");
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void anExclusiveMountServesStatFromItsCache() throws Exception {
         Files.writeString(host.resolve("f"), "one");

@@ -60,17 +60,17 @@ final class SharedGofer {
     }
 
     /**
-     * What a 9p mount of a host directory through the gofer offers. Not claimed: FIFO (a FIFO
-     * can be made but not opened through 9p), RENAME_EXCHANGE (not in 9P2000.L), SPARSE and
-     * STATFS_COUNTS (host-dependent). HOST_ORACLE (every intermediate result equal to Linux,
+     * What a 9p mount of a host directory through the gofer offers (FIFOs are the core's pipes,
+     * keyed by the file, see {@code FifoTest}). Not claimed: RENAME_EXCHANGE (EINVAL, as Linux
+     * v9fs), SPARSE and STATFS_COUNTS (host-dependent). HOST_ORACLE (every intermediate result equal to Linux,
      * including the 3,000-row errno matrix) is claimed for {@code cache=fscache}; for
      * {@code remote_revalidating} it is opt-in with {@code -Dgofer.tck.oracle=true} (it passes
      * there too, but doubles the suite's time).
      */
     static Set<TckFeature> features(String cache) {
         EnumSet<TckFeature> f = EnumSet.of(TckFeature.HARD_LINKS, TckFeature.SYMLINKS, TckFeature.XATTR_USER,
-                TckFeature.XATTR_TRUSTED, TckFeature.MKNOD, TckFeature.RENAME_NOREPLACE, TckFeature.TIMES_PRECISE,
-                TckFeature.PERMISSIONS, TckFeature.STABLE_COOKIES);
+                TckFeature.XATTR_TRUSTED, TckFeature.MKNOD, TckFeature.FIFO, TckFeature.RENAME_NOREPLACE,
+                TckFeature.TIMES_PRECISE, TckFeature.PERMISSIONS, TckFeature.STABLE_COOKIES);
         if (cache.equals("fscache") || Boolean.getBoolean("gofer.tck.oracle")) {
             f.add(TckFeature.HOST_ORACLE);
         }
