@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Threads;
  * side by side with Cairn's tmpfs and with java.nio on the exported directory itself (the
  * same files the gofer serves). The {@code fs} parameter picks the peer:
  * {@code 9p-fscache}, {@code 9p-revalidating} (both with the gofer donating host fds, as the
- * launcher runs it), {@code 9p-revalidating-stream} (no donation, no data cache: data over Tread/Twrite),
+ * launcher runs it), {@code 9p-fscache-cold} (a 16 MiB data cache: sequential passes over the
+ * 64 MiB file always miss), {@code 9p-revalidating-stream} (no donation, no data cache: data over Tread/Twrite),
  * {@code tmpfs}, {@code host}. Single thread.
  * Sequential rows: one op moves 64 MiB, so MiB/s = ops/s × 64.
  */
@@ -34,7 +35,7 @@ public class GoferBench {
     static final int CHUNK_64K = 64 * 1024;
     static final int CHUNK_1M = 1024 * 1024;
 
-    @Param({"9p-fscache", "9p-revalidating", "9p-revalidating-stream", "tmpfs", "host"})
+    @Param({"9p-fscache", "9p-fscache-cold", "9p-revalidating", "9p-revalidating-stream", "tmpfs", "host"})
     public String fs;
 
     /** Where the exported directory (and the gofer's socket) live: a host tmpfs. */

@@ -43,7 +43,8 @@ final class GoferFixture implements AutoCloseable {
 
     /**
      * {@code kind}: 9p-fscache, 9p-revalidating (the gofer donates host fds, as the launcher
-     * runs it), 9p-revalidating-stream (no donation: all data over Tread/Twrite), tmpfs or host.
+     * runs it), 9p-revalidating-stream (no donation: all data over Tread/Twrite), 9p-fscache-cold
+     * (fscache with a 16 MiB data cache, so the 64 MiB file is never cached), tmpfs or host.
      */
     GoferFixture(String kind, Path base) throws Exception {
         export = Files.createTempDirectory(base, "cairn-gofer-bench-");
@@ -54,6 +55,8 @@ final class GoferFixture implements AutoCloseable {
             case "9p-fscache" -> ninep("fscache", true);
             case "9p-revalidating" -> ninep("remote_revalidating", true);
             case "9p-revalidating-stream" -> ninep("remote_revalidating", false);
+            // a data cache smaller than the big file: every sequential pass refills it
+            case "9p-fscache-cold" -> ninep("fscache,fscache_limit=" + (16 << 20), true);
             default -> throw new IllegalArgumentException("fs=" + kind);
         };
         long size = peer.stat(BIG);
