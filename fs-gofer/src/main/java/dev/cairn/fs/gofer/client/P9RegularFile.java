@@ -5,6 +5,7 @@ import dev.cairn.fs.gofer.p9.Message.*;
 import dev.cairn.vfs.Credentials;
 import dev.cairn.vfs.ErrnoException;
 import dev.cairn.vfs.OpenFlags;
+import dev.cairn.vfs.Stat;
 import dev.cairn.vfs.spi.OpenFile;
 import java.util.List;
 
@@ -26,6 +27,19 @@ final class P9RegularFile extends P9Node {
         return fs.pages == null ? null : fs.pages.file(qid);
     }
 
+    /** The file's cached data if there is any (never creates it), or null. */
+    FileData peekData() {
+        return fs.pages == null ? null : fs.pages.peek(qid);
+    }
+
+    /** Stat as the server has it, with the writes not flushed yet (size, blocks, mtime, ctime). */
+    @Override
+    public Stat stat() throws ErrnoException {
+        Stat s = super.stat();
+        FileData d = peekData();
+        return d == null ? s : d.overlay(s);
+    }
+
     /** Forgets the cached data (the file was created, removed or replaced). */
     void dropData() {
         if (fs.pages != null) {
@@ -43,6 +57,6 @@ final class P9RegularFile extends P9Node {
             P9Filesystem.clunkAsync(fs.client, f);
             throw e;
         }
-        return new P9OpenFile(this, f);
+        return new P9OpenFile(this, f, flags);
     }
 }
