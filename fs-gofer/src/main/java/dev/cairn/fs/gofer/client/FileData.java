@@ -2,7 +2,6 @@ package dev.cairn.fs.gofer.client;
 
 import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
-import dev.cairn.vfs.Stat;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,34 +19,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cached data of one remote file, in {@link #CHUNK}-sized {@link Chunk chunks} at aligned
- * offsets, written back: a write goes into the chunks and marks them dirty (a partial write
- * into a chunk that is not cached and lies within the server's size first fills that chunk
- * from the server, so a chunk is always the file's content as a whole); {@link #flush} sends
- * the dirty ranges in offset order, adjacent ones merged into runs of up to {@link #MAX_RUN}
- * bytes (each run one {@link Backing#writeBack} call, which keeps several Twrites in flight),
- * through a writable open of the file. Every writable open that wrote registers itself as a
- * {@link Backing}, and its close flushes before it leaves ({@link #closed}), so dirty data
- * always has an open fid to be flushed through.
+ * offsets, written back: a write goes into the chunks, dirty (a partial write into a chunk that
+ * is not cached and lies within the server's size fills that chunk from the server first, so a
+ * chunk is always the file's content as a whole); {@link #flush} sends the dirty ranges in
+ * offset order, merged into runs ({@link WriteBackRuns}), through a writable open that wrote
+ * here: each registers as a {@link Backing} and flushes at its close ({@link #closed}), so
+ * dirty data always has an open fid to go through. A flush failure is thrown to a write,
+ * fsync or truncation that flushed; at close, eviction, unlink or release it is logged and
+ * kept for the next {@link #sync} (once). Either way the failed data and the clean chunks
+ * are dropped. {@code writtenEnd} (the file is at least that long) and {@code lastWrite}
+ * feed stat ({@link P9RegularFile#stat}).
  *
- * <p>Flush failures: the call that flushed gets the error when it is a write, fsync or
- * truncation; when it was close, eviction, unlink or release, the error is logged and kept,
- * and the next fsync of the file reports it once ({@link #takePendingError}). Either way the
- * data that failed to flush is dropped from the cache, with the clean chunks (the server's
- * file is then not known exactly).
- *
- * <p>Sizes: {@code writtenEnd} is the end of the data written here since the last truncation
- * (the file is at least that long, flushed or not); {@code serverSize} the server's size as
- * far as this client knows (-1 unknown). Stat overlays them ({@link #overlay}).
- *
- * <p>Concurrency. Lock order: {@code sizeLock}, then {@code flushLock}, then a chunk's monitor;
- * nothing calls the page cache's accounting (which may evict) while holding a chunk monitor
- * or {@code flushLock}. Reads and writes hold {@code sizeLock} shared; truncation, appends
- * and invalidation hold it exclusively, so no fill or write overlaps them. Flushes
- * serialize on {@code flushLock} (two flushes of one chunk must not reorder on the server);
- * writes to a chunk being flushed are noticed by its version. A fill reads only chunks that
- * were absent, and counts itself in {@code fills} meanwhile; chunks of a file with fills in
- * flight are not evicted, so a chunk written, flushed and evicted while a fill read the old
- * bytes from the server cannot be replaced by them.
+ * <p>Concurrency. Lock order: {@code sizeLock}, {@code flushLock}, a chunk's monitor; nothing
+ * that grows the page cache (and so may evict) holds a monitor or {@code flushLock}. Reads and
+ * writes hold {@code sizeLock} shared, truncation and writes through to the server
+ * exclusively. Flushes serialize on {@code flushLock} (two flushes of a chunk must not reorder
+ * on the server); a write to a chunk being flushed is seen by its version. A fill reads only
+ * absent chunks and counts itself in {@code fills}; a file's chunks are not evicted during a
+ * fill, so a chunk written, flushed and evicted meanwhile cannot come back with old bytes.
  */
 final class FileData {
     private static final Logger LOG = LoggerFactory.getLogger(FileData.class);
@@ -56,8 +45,6 @@ final class FileData {
     private static final int MAX_FILL = 16;
     /** Chunks read ahead of a sequential reader. */
     private static final int READAHEAD = 8;
-    /** Most bytes one flush hands to one {@link Backing#writeBack} call. */
-    static final int MAX_RUN = 8 << 20;
 
     /** How a fill reads from the server. */
     interface Source {
@@ -75,11 +62,7 @@ final class FileData {
         /** The server's current size of the file (a Tgetattr). */
         long serverSize() throws ErrnoException;
 
-        /**
-         * Writes {@code src} at {@code offset} on the server, advancing its position.
-         *
-         * @return the bytes the server took (all unless it stopped short)
-         */
+        /** Writes {@code src} at {@code offset} on the server, advancing it by what the server took. */
         int writeBack(ByteBuffer src, long offset) throws ErrnoException;
 
         /** The server's file changed by a flush: attributes cached for it are stale. */
@@ -91,7 +74,7 @@ final class FileData {
 
     private final PageCache cache;
     private final ConcurrentHashMap<Long, Chunk> chunks = new ConcurrentHashMap<>();
-    /** Shared by reads and writes; exclusive for truncation, appends and invalidation. */
+    /** Shared by reads and writes; exclusive for truncation and writes through to the server. */
     private final ReentrantReadWriteLock sizeLock = new ReentrantReadWriteLock();
     /** Serializes flushes; guards {@link #serverSize} and {@link #pendingError}; held while a writer's fid is used. */
     private final ReentrantLock flushLock = new ReentrantLock();
@@ -103,8 +86,15 @@ final class FileData {
     private ErrnoException pendingError;
     /** End of the data written here since the last truncation. */
     private final AtomicLong writtenEnd = new AtomicLong();
-    /** Wall-clock time (ns) of the last write here, 0 when none since the last setattr. */
+    /**
+     * Wall-clock time (ns) of the last write here while it is not flushed: 0 once a flush
+     * found no write in progress or since its start (the server's times then tell), or after
+     * a setattr.
+     */
     private volatile long lastWrite;
+    /** Writes in progress, and writes begun (for a flush to tell whether all it saw is all there is). */
+    private final AtomicInteger writing = new AtomicInteger();
+    private final AtomicLong writeSeq = new AtomicLong();
     /** Fills reading from the server right now (their file's chunks are not evicted meanwhile). */
     private final AtomicInteger fills = new AtomicInteger();
     /** Where the last read ended: a read starting there is sequential and gets readahead. */
@@ -119,41 +109,37 @@ final class FileData {
     /** Reads through the cache, filling missing chunks from {@code source}. */
     int read(ByteBuffer dst, long offset, Source source) throws ErrnoException {
         sizeLock.readLock().lock();
+        long pos = offset;
         try {
-            return readShared(dst, offset, source);
+            // readahead for a reader continuing where it stopped, or starting a large read at 0
+            boolean sequential = offset == 0 ? dst.remaining() >= CHUNK : offset == sequentialAt;
+            boolean more = true;
+            while (more && dst.hasRemaining()) {
+                long index = pos / CHUNK;
+                int in = (int) (pos % CHUNK);
+                Chunk c = chunks.get(index);
+                Chunk[] run;
+                if (c != null) {
+                    run = new Chunk[] {c};
+                } else {
+                    int want = (int) Math.min(MAX_FILL, (in + (long) dst.remaining() + CHUNK - 1) / CHUNK);
+                    run = fill(index, Math.min(MAX_FILL, want + (sequential ? READAHEAD : 0)), source);
+                }
+                for (Chunk r : run) {
+                    int n = r.copyOut(in, dst);
+                    pos += n;
+                    if (!dst.hasRemaining()) {
+                        break;
+                    }
+                    if (in + n < CHUNK) {
+                        more = false; // a short chunk: end of file
+                        break;
+                    }
+                    in = 0;
+                }
+            }
         } finally {
             sizeLock.readLock().unlock();
-        }
-    }
-
-    private int readShared(ByteBuffer dst, long offset, Source source) throws ErrnoException {
-        long pos = offset;
-        // readahead for a reader continuing where it stopped, or starting a large read at 0
-        boolean sequential = offset == 0 ? dst.remaining() >= CHUNK : offset == sequentialAt;
-        boolean more = true;
-        while (more && dst.hasRemaining()) {
-            long index = pos / CHUNK;
-            int in = (int) (pos % CHUNK);
-            Chunk c = chunks.get(index);
-            Chunk[] run;
-            if (c != null) {
-                run = new Chunk[] {c};
-            } else {
-                int want = (int) Math.min(MAX_FILL, (in + (long) dst.remaining() + CHUNK - 1) / CHUNK);
-                run = fill(index, Math.min(MAX_FILL, want + (sequential ? READAHEAD : 0)), source);
-            }
-            for (Chunk r : run) {
-                int n = r.copyOut(in, dst);
-                pos += n;
-                if (!dst.hasRemaining()) {
-                    break;
-                }
-                if (in + n < CHUNK) {
-                    more = false; // a short chunk: end of file
-                    break;
-                }
-                in = 0;
-            }
         }
         sequentialAt = pos;
         return (int) (pos - offset);
@@ -221,24 +207,29 @@ final class FileData {
     }
 
     /**
-     * Writes {@code src} (all of it) into the cache at {@code offset}, dirty; {@code via} is the
-     * writable open it came through and may flush it. Flushes when the mount's dirty bytes
-     * passed their bound, and then reports that flush's failure.
+     * Writes {@code src} into the cache at {@code offset}, dirty; {@code via} is the writable
+     * open it came through and may flush it. Flushes when the mount's dirty bytes passed their
+     * bound, and then reports that flush's failure.
      *
-     * @return the bytes written
+     * @return the bytes written: all, unless filling a chunk around the write failed part-way
      */
     int write(ByteBuffer src, long offset, Backing via) throws ErrnoException {
         int n = src.remaining();
+        if (n == 0) {
+            return 0; // as Linux: no change, no new times
+        }
         if (!writers.contains(via)) {
             writers.add(via);
         }
         sizeLock.readLock().lock();
+        writing.incrementAndGet();
+        writeSeq.incrementAndGet();
+        long pos = offset;
         try {
-            // writtenEnd first, then the chunks, then the short chunks below: a fill inserts
+            // writtenEnd first, then the chunk, then the short chunks below: a fill inserts
             // its chunks first and reads writtenEnd after, so one of the two extends them
-            writtenEnd.accumulateAndGet(offset + n, Math::max);
+            long oldEnd = writtenEnd.get();
             lastWrite = System.currentTimeMillis() * 1_000_000L;
-            long pos = offset;
             ByteBuffer rest = src.duplicate();
             while (rest.hasRemaining()) {
                 long index = pos / CHUNK;
@@ -246,17 +237,20 @@ final class FileData {
                 int k = Math.min(rest.remaining(), CHUNK - in);
                 ByteBuffer part = rest.slice();
                 part.limit(k);
+                writtenEnd.accumulateAndGet(pos + k, Math::max);
                 writeChunk(index, in, part, via);
                 rest.position(rest.position() + k);
                 pos += k;
             }
-            long firstIndex = offset / CHUNK;
-            for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
-                if (e.getKey() < firstIndex) {
-                    cache.account(e.getValue().extendTo(CHUNK));
-                }
+            extendShortChunks(oldEnd / CHUNK, offset / CHUNK);
+        } catch (ErrnoException e) {
+            if (pos == offset) {
+                throw e;
             }
+            LOG.debug("9p: write of {} stopped at {}: {}", via.path(), pos, e.getMessage());
+            n = (int) (pos - offset); // a fill failed part-way: report what was written
         } finally {
+            writing.decrementAndGet();
             sizeLock.readLock().unlock();
         }
         src.position(src.position() + n);
@@ -266,6 +260,28 @@ final class FileData {
         }
         cache.throttle(this, via);
         return n;
+    }
+
+    /**
+     * The file now reaches past chunks {@code [from, to)}: any of them that is short (it ended at
+     * the old end of file; below the old {@code writtenEnd} chunks are whole already) grows
+     * with zeros, a hole.
+     */
+    private void extendShortChunks(long from, long to) {
+        if (to - from <= chunks.size()) {
+            for (long i = from; i < to; i++) {
+                Chunk c = chunks.get(i);
+                if (c != null) {
+                    cache.account(c.extendTo(CHUNK));
+                }
+            }
+            return;
+        }
+        for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
+            if (e.getKey() >= from && e.getKey() < to) {
+                cache.account(e.getValue().extendTo(CHUNK));
+            }
+        }
     }
 
     private void writeChunk(long index, int in, ByteBuffer part, Backing via) throws ErrnoException {
@@ -332,25 +348,13 @@ final class FileData {
         }
     }
 
-    /** The failure of a flush at close or eviction not reported yet (then forgotten), or null. */
-    ErrnoException takePendingError() {
-        flushLock.lock();
-        try {
-            ErrnoException e = pendingError;
-            pendingError = null;
-            return e;
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    /** fsync's part: flushes, then reports that flush's failure or an earlier one kept. */
+    /** fsync's part: flushes, then reports that flush's failure or an earlier one kept (once). */
     void sync(Backing via) throws ErrnoException {
         flushLock.lock();
         try {
-            flushLocked(via, Long.MAX_VALUE);
             ErrnoException e = pendingError;
             pendingError = null;
+            flushLocked(via, Long.MAX_VALUE);
             if (e != null) {
                 throw e;
             }
@@ -361,37 +365,35 @@ final class FileData {
 
     /** A writable open closes: it flushes (failures kept for fsync) and stops being a writer. */
     void closed(Backing via) {
-        if (!writers.contains(via)) {
-            return;
-        }
-        flushLock.lock();
-        try {
-            flushQuietly(via, "close of " + via.path());
-            writers.remove(via);
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    private record Piece(long index, Chunk chunk, Chunk.Dirty dirty) {
-        long start() {
-            return index * CHUNK + dirty.from();
-        }
-
-        long end() {
-            return index * CHUNK + dirty.to();
+        if (writers.contains(via)) {
+            flushLock.lock();
+            try {
+                flushQuietly(via, "close of " + via.path());
+                writers.remove(via);
+            } finally {
+                flushLock.unlock();
+            }
         }
     }
 
     /** Flushes the dirty bytes below {@code upTo}, in offset order; on failure see the class doc. */
     private void flushLocked(Backing via, long upTo) throws ErrnoException {
-        List<Piece> pieces = new ArrayList<>();
+        long seq = writeSeq.get();
+        boolean quiet = writing.get() == 0;
+        flushPiecesLocked(via, upTo);
+        if (quiet && seq == writeSeq.get() && upTo == Long.MAX_VALUE) {
+            lastWrite = 0; // everything written is on the server, with the server's times
+        }
+    }
+
+    private void flushPiecesLocked(Backing via, long upTo) throws ErrnoException {
+        List<WriteBackRuns.Piece> pieces = new ArrayList<>();
         for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
             long start = e.getKey() * CHUNK;
             if (start < upTo) {
                 Chunk.Dirty d = e.getValue().dirty((int) Math.min(CHUNK, upTo - start));
                 if (d != null) {
-                    pieces.add(new Piece(e.getKey(), e.getValue(), d));
+                    pieces.add(new WriteBackRuns.Piece(e.getKey(), e.getValue(), d));
                 }
             }
         }
@@ -405,59 +407,23 @@ final class FileData {
             failedLocked(pieces);
             throw Errno.EIO.exception("write-back: no writable open left");
         }
-        ErrnoException failure = null;
         try {
-            int i = 0;
-            while (i < pieces.size()) {
-                int j = i + 1;
-                long bytes = pieces.get(i).dirty().bytes().length;
-                while (j < pieces.size() && pieces.get(j).start() == pieces.get(j - 1).end()
-                        && bytes + pieces.get(j).dirty().bytes().length <= MAX_RUN) {
-                    bytes += pieces.get(j).dirty().bytes().length;
-                    j++;
-                }
-                List<Piece> run = pieces.subList(i, j);
-                try {
-                    sendRun(sink, run, (int) bytes);
-                    run.forEach(p -> p.chunk().flushed(p.dirty()));
-                } catch (ErrnoException e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                    failedLocked(run);
-                }
-                i = j;
+            long end = WriteBackRuns.send(pieces, sink, this::failedLocked);
+            if (serverSize >= 0 && end > serverSize) {
+                serverSize = end;
             }
-        } finally {
-            sink.flushed();
-        }
-        if (failure != null) {
+        } catch (ErrnoException e) {
             serverSize = -1; // how much of a failed run reached the server is not known
             dropCleanLocked();
-            throw failure;
-        }
-    }
-
-    private void sendRun(Backing sink, List<Piece> run, int bytes) throws ErrnoException {
-        ByteBuffer buf = ByteBuffer.allocate(bytes);
-        run.forEach(p -> buf.put(p.dirty().bytes()));
-        buf.flip();
-        long offset = run.get(0).start();
-        while (buf.hasRemaining()) {
-            long at = offset + buf.position();
-            if (sink.writeBack(buf, at) <= 0) {
-                throw Errno.EIO.exception("write-back " + sink.path() + ": server wrote nothing at " + at);
-            }
-        }
-        long end = offset + bytes;
-        if (serverSize >= 0 && end > serverSize) {
-            serverSize = end;
+            throw e;
+        } finally {
+            sink.flushed();
         }
     }
 
     /** The pieces that failed to flush leave the cache (dirty bytes discarded). */
-    private void failedLocked(List<Piece> failed) {
-        for (Piece p : failed) {
+    private void failedLocked(List<WriteBackRuns.Piece> failed) {
+        for (WriteBackRuns.Piece p : failed) {
             evict(p.index(), p.chunk(), true);
         }
     }
@@ -473,9 +439,9 @@ final class FileData {
         writtenEnd.set(end);
     }
 
-    /** A setattr of the file: the task of {@link #truncate} for a change without a size. */
-    interface Setattr {
-        void run() throws ErrnoException;
+    /** A change of the file made on the server (a setattr, an append); returns the new size, or -1 when not known. */
+    interface ServerOp {
+        long run() throws ErrnoException;
     }
 
     /**
@@ -485,7 +451,7 @@ final class FileData {
      * end dropped. After a failed {@code op} the clean chunks are dropped (the server's size
      * is then not known).
      */
-    void truncate(long size, Backing any, Setattr op) throws ErrnoException {
+    void truncate(long size, Backing any, ServerOp op) throws ErrnoException {
         sizeLock.writeLock().lock();
         try {
             flushLock.lock();
@@ -527,7 +493,7 @@ final class FileData {
      * Any other setattr (mode, owner, times): dirty data is flushed first, so a later flush
      * cannot change the times the server set; a flush failure is thrown.
      */
-    void setattr(Backing any, Setattr op) throws ErrnoException {
+    void setattr(Backing any, ServerOp op) throws ErrnoException {
         flushLock.lock();
         try {
             flushLocked(any, Long.MAX_VALUE);
@@ -538,19 +504,15 @@ final class FileData {
         }
     }
 
-    /** How an append reaches the server; returns the new size. */
-    interface Append {
-        long run() throws ErrnoException;
-    }
-
     /**
-     * An O_APPEND write, write-through: dirty data is flushed first (through {@code via} when
-     * it may, any other writer else), then {@code op} appends on the server; the file's chunks
-     * are dropped (where the server put the bytes is known only from its size).
+     * A write that goes through to the server (O_APPEND, or an open that cannot read): dirty
+     * data is flushed first (through {@code via} when it may, any other writer else), then
+     * {@code op} changes the server's file, and the file's cached chunks are dropped (where an
+     * append put the bytes is known only from the server's size).
      *
-     * @return the new size
+     * @return what {@code op} returned
      */
-    long append(Backing via, Append op) throws ErrnoException {
+    long throughServer(Backing via, ServerOp op) throws ErrnoException {
         sizeLock.writeLock().lock();
         try {
             flushLock.lock();
@@ -572,18 +534,14 @@ final class FileData {
         }
     }
 
-    /** Stat of the server's file with this client's unflushed writes: size, blocks, mtime, ctime. */
-    Stat overlay(Stat s) {
-        long end = writtenEnd.get();
-        long at = lastWrite;
-        if (end <= s.size() && at <= s.mtimeNanos() && at <= s.ctimeNanos()) {
-            return s;
-        }
-        long size = Math.max(s.size(), end);
-        long blocks = size > s.size() ? Math.max(s.blocks(), (size + 511) / 512) : s.blocks();
-        return new Stat(s.devMajor(), s.devMinor(), s.ino(), s.mode(), s.nlink(), s.uid(), s.gid(), s.rdevMajor(),
-                s.rdevMinor(), size, s.blksize(), blocks, s.atimeNanos(), Math.max(s.mtimeNanos(), at),
-                Math.max(s.ctimeNanos(), at));
+    /** End of the data written here since the last truncation (the file is at least this long). */
+    long writtenEnd() {
+        return writtenEnd.get();
+    }
+
+    /** Wall-clock time (ns) of the last write not flushed yet, 0 when none. */
+    long lastWrite() {
+        return lastWrite;
     }
 
     /** Forgets all data for good (the file is gone from the cache's table), flushing it first. */
@@ -627,10 +585,6 @@ final class FileData {
         for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
             evict(e.getKey(), e.getValue(), false);
         }
-    }
-
-    int cachedChunks() {
-        return chunks.size();
     }
 
     /** Whether the file may leave the cache's table: no chunks, no writers, no error to report. */

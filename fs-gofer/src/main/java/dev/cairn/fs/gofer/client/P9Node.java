@@ -133,12 +133,13 @@ abstract class P9Node implements Node {
             valid |= Tsetattr.MTIME | (c.has(SetStat.MTIME_NOW) ? 0 : Tsetattr.MTIME_SET);
         }
         int mask = valid;
-        FileData.Setattr send = () -> {
+        FileData.ServerOp send = () -> {
             try {
                 fs.client.call(new Tsetattr(fid, mask, c.mode() & 07777, c.uid(), c.gid(), c.size(),
                         Math.floorDiv(c.atimeNanos(), 1_000_000_000L), Math.floorMod(c.atimeNanos(), 1_000_000_000L),
                         Math.floorDiv(c.mtimeNanos(), 1_000_000_000L), Math.floorMod(c.mtimeNanos(), 1_000_000_000L)),
                         Rsetattr.class, "setattr " + path);
+                return c.size();
             } finally {
                 invalidate();
             }

@@ -41,8 +41,12 @@ final class P9OpenFile implements OpenFile, FileData.Backing {
     /** Opened O_SYNC or O_DSYNC: each write is flushed before it returns. */
     private final boolean synchronous;
 
-    P9OpenFile(P9RegularFile node, int fid, int flags) {
+    /** The server's fid can read (a write-only open without it writes through, see {@link #write}). */
+    private final boolean readable;
+
+    P9OpenFile(P9RegularFile node, int fid, int flags, boolean readable) {
         this.node = node;
+        this.readable = readable;
         this.fid = fid;
         this.client = node.fs.client;
         this.appending = (flags & OpenFlags.O_APPEND) != 0;
@@ -190,6 +194,14 @@ final class P9OpenFile implements OpenFile, FileData.Backing {
             append(src, node); // the server's fd appends whatever the offset
             return before - src.remaining();
         }
+        if (!readable) { // cannot fill chunks around its writes: through to the server
+            int before = src.remaining();
+            data.throughServer(null, () -> {
+                writeDirect(src, offset);
+                return -1;
+            });
+            return before - src.remaining();
+        }
         int n = data.write(src, offset, this);
         if (synchronous) {
             data.flush(this);
@@ -299,7 +311,7 @@ final class P9OpenFile implements OpenFile, FileData.Backing {
             writeDirect(src, 0);
             return node.fetch().size();
         }
-        return data.append(null, () -> {
+        return data.throughServer(null, () -> {
             writeDirect(src, 0);
             return node.fetch().size();
         });

@@ -48,8 +48,9 @@ class WriteBackModelTest {
             return n;
         }
 
-        synchronized void truncate(long size) {
+        synchronized long truncate(long size) {
             bytes = Arrays.copyOf(bytes, (int) size);
+            return size;
         }
 
         @Override
