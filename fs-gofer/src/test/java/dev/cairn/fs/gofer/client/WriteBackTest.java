@@ -185,6 +185,58 @@ class WriteBackTest {
     }
 
     @Test
+    void aFailedFlushAtEvictionIsReportedByTheNextFsyncAndOnePastTheDirtyBoundByTheWrite() throws Exception {
+        Path small = smallTmpfs();
+        try {
+            Files.write(small.resolve("full"), random((1 << 20) - 4096, 14)); // the host tmpfs is now full
+            try (Mounted m = mount(small, "cache=fscache,fscache_limit=" + 8 * CHUNK)) {
+                Task t = m.task;
+                int fd = t.open("/f", RW_CREATE, 0644);
+                pwrite(t, fd, random(CHUNK, 13), 0); // dirty, below the bound (two chunks here)
+                assertThat(t.readFile("/full")).hasSize((1 << 20) - 4096); // evicts the dirty chunk
+                assertThat(errnoOf(() -> t.fsync(fd))).isEqualTo(Errno.ENOSPC);
+                assertThat(errnoOf(() -> t.fsync(fd))).isNull();
+                t.close(fd);
+            }
+            try (Mounted m = mount(small, "cache=fscache,fscache_limit=" + 64 * CHUNK)) {
+                Task t = m.task;
+                int fd = t.open("/g", RW_CREATE, 0644);
+                byte[] big = random(24 * CHUNK, 16); // past the dirty bound (16 chunks), within the cache
+                assertThat(errnoOf(() -> t.pwrite(fd, ByteBuffer.wrap(big), 0)))
+                        .as("the write that passed the dirty bound flushed, and failed").isEqualTo(Errno.ENOSPC);
+                t.close(fd);
+            }
+        } finally {
+            unmount(small);
+        }
+    }
+
+    @Test
+    void releasingTheFilesystemFlushesWhatIsStillDirty() throws Exception {
+        Files.write(host.resolve("f"), new byte[0]);
+        var pair = dev.cairn.fs.gofer.host.SocketPair.open();
+        new dev.cairn.fs.gofer.server.GoferServer(host, false).serve(pair.second());
+        try {
+            P9Client client = P9Client.connect(pair.first(), 1 << 20, NinePFilesystemType.TIMEOUT);
+            int root = client.newFid();
+            client.call(new dev.cairn.fs.gofer.p9.Message.Tattach(root, dev.cairn.fs.gofer.p9.Message.NOFID, "root",
+                    "", 0), dev.cairn.fs.gofer.p9.Message.Rattach.class, "attach");
+            MountConfig cfg = MountConfig.parse(dev.cairn.vfs.MountOptions.parse("trans=fd,rfdno=0,wfdno=0"));
+            P9Filesystem fs = new P9Filesystem(client, root, cfg, "");
+            var file = fs.root().lookup("f");
+            var open = file.open(OpenFlags.O_RDWR, dev.cairn.vfs.Credentials.root());
+            byte[] data = random(3 * CHUNK + 5, 15);
+            open.write(ByteBuffer.wrap(data), 0);
+            assertThat(Files.size(host.resolve("f"))).isZero();
+            fs.release(); // an open file left: umount -l of a busy mount ends this way
+            assertThat(Files.readAllBytes(host.resolve("f"))).isEqualTo(data);
+        } finally {
+            pair.first().close();
+            pair.second().close();
+        }
+    }
+
+    @Test
     void aDeadGoferFailsFsyncWithEio() throws Exception {
         try (Mounted m = mount(host, "cache=fscache")) {
             Task t = m.task;
