@@ -30,11 +30,16 @@ final class Chunk {
 
     /** The mount's count of dirty bytes (all files), kept in step with every dirty range. */
     private final AtomicLong dirtyBytes;
+    /** The bytes (capacity grows up to {@link #SIZE}); guarded by this. */
     private byte[] data;
+    /** Valid bytes in {@code data}; guarded by this. */
     private int len;
+    /** Left the file's table: takes no more writes; guarded by this. */
     private boolean removed;
+    /** The dirty range {@code [dirtyFrom, dirtyTo)}, empty when equal; guarded by this. */
     private int dirtyFrom;
     private int dirtyTo;
+    /** Bumped by every change of the bytes; guarded by this. */
     private long version;
     /** Last read or write (for the LRU of the page cache); racy by design. */
     volatile long lastUse = System.nanoTime();

@@ -73,6 +73,7 @@ final class FileData {
     }
 
     private final PageCache cache;
+    /** The cached chunks by index (concurrent map; each chunk guards itself). */
     private final ConcurrentHashMap<Long, Chunk> chunks = new ConcurrentHashMap<>();
     /** Shared by reads and writes; exclusive for truncation and writes through to the server. */
     private final ReentrantReadWriteLock sizeLock = new ReentrantReadWriteLock();
@@ -387,28 +388,24 @@ final class FileData {
     }
 
     private void flushPiecesLocked(Backing via, long upTo) throws ErrnoException {
-        List<WriteBackRuns.Piece> pieces = new ArrayList<>();
+        List<WriteBackRuns.Dirty> dirty = new ArrayList<>();
         for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
-            long start = e.getKey() * CHUNK;
-            if (start < upTo) {
-                Chunk.Dirty d = e.getValue().dirty((int) Math.min(CHUNK, upTo - start));
-                if (d != null) {
-                    pieces.add(new WriteBackRuns.Piece(e.getKey(), e.getValue(), d));
-                }
+            if (e.getKey() * CHUNK < upTo && e.getValue().isDirty()) {
+                dirty.add(new WriteBackRuns.Dirty(e.getKey(), e.getValue()));
             }
         }
-        if (pieces.isEmpty()) {
+        if (dirty.isEmpty()) {
             return;
         }
-        pieces.sort((a, b) -> Long.compare(a.index(), b.index()));
+        dirty.sort((a, b) -> Long.compare(a.index(), b.index()));
         Backing sink = via != null && writers.contains(via) ? via : writers.stream().findFirst().orElse(null);
         if (sink == null) {
             LOG.error("9p: dirty data of a file without a writable open: dropped");
-            failedLocked(pieces);
+            dirty.forEach(d -> evict(d.index(), d.chunk(), true));
             throw Errno.EIO.exception("write-back: no writable open left");
         }
         try {
-            long end = WriteBackRuns.send(pieces, sink, this::failedLocked);
+            long end = WriteBackRuns.send(dirty, upTo, sink, this::failedLocked);
             if (serverSize >= 0 && end > serverSize) {
                 serverSize = end;
             }

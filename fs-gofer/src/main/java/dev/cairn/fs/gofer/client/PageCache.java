@@ -34,9 +34,13 @@ final class PageCache {
     private static final long MAX_DIRTY = 64L << 20;
 
     private final long limit;
+    /** Buffer bytes of all chunks (atomic). */
     private final AtomicLong used = new AtomicLong();
+    /** Dirty bytes of all chunks (atomic; kept by the chunks under their monitors). */
     private final AtomicLong dirty = new AtomicLong();
+    /** The files with cached data, by qid path (concurrent map). */
     private final ConcurrentHashMap<Long, FileData> files = new ConcurrentHashMap<>();
+    /** Held (tryLock) by the one thread evicting. */
     private final ReentrantLock evicting = new ReentrantLock();
 
     PageCache(long limit) {
