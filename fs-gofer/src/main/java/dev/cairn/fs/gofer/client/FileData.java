@@ -340,7 +340,8 @@ final class FileData {
         try {
             flushLocked(via, Long.MAX_VALUE);
         } catch (ErrnoException e) {
-            LOG.warn("9p: write-back at {} failed, the unflushed data is dropped: {}", when, e.getMessage());
+            LOG.warn("9p: write-back of {} at {} failed, its unflushed data is dropped: {}", path(via), when,
+                    e.getMessage());
             if (pendingError == null) {
                 pendingError = e;
             }
@@ -364,12 +365,16 @@ final class FileData {
         }
     }
 
+    private String path(Backing via) {
+        return via != null ? via.path() : writers.stream().findFirst().map(Backing::path).orElse("a file");
+    }
+
     /** A writable open closes: it flushes (failures kept for fsync) and stops being a writer. */
     void closed(Backing via) {
         if (writers.contains(via)) {
             flushLock.lock();
             try {
-                flushQuietly(via, "close of " + via.path());
+                flushQuietly(via, "close");
                 writers.remove(via);
             } finally {
                 flushLock.unlock();
@@ -488,12 +493,13 @@ final class FileData {
 
     /**
      * Any other setattr (mode, owner, times): dirty data is flushed first, so a later flush
-     * cannot change the times the server set; a flush failure is thrown.
+     * cannot change the times the server set; as Linux v9fs, a failure of that flush does not
+     * fail the setattr: it is logged and kept for the next fsync.
      */
     void setattr(Backing any, ServerOp op) throws ErrnoException {
         flushLock.lock();
         try {
-            flushLocked(any, Long.MAX_VALUE);
+            flushQuietly(any, "setattr");
             op.run();
             lastWrite = 0;
         } finally {
@@ -531,7 +537,7 @@ final class FileData {
         }
     }
 
-    /** End of the data written here since the last truncation (the file is at least this long). */
+    /** End of the data written since the last truncation: the file is at least this long. */
     long writtenEnd() {
         return writtenEnd.get();
     }
@@ -541,25 +547,21 @@ final class FileData {
         return lastWrite;
     }
 
-    /** Forgets all data for good (the file is gone from the cache's table), flushing it first. */
+    /**
+     * Forgets all data for good (the file is gone from the cache's table), flushing it first.
+     * {@code dead} is set before the flush: a write that lands after it sees it, and flushes.
+     */
     void kill(String when) {
-        flushQuietly(null, when);
         dead = true;
-        for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
-            evict(e.getKey(), e.getValue(), true);
-        }
+        flushQuietly(null, when);
+        dropAllClean();
     }
 
     void forEachChunk(BiConsumer<Long, Chunk> each) {
         chunks.forEach(each);
     }
 
-    /**
-     * Removes chunk {@code c} at {@code index} (if it is still the one cached there), unless it
-     * is dirty and {@code evenDirty} is false.
-     *
-     * @return whether it is gone
-     */
+    /** Removes chunk {@code c} at {@code index} unless it is dirty and not {@code evenDirty}; whether it is gone. */
     boolean evict(long index, Chunk c, boolean evenDirty) {
         int freed = c.markRemoved(evenDirty);
         if (freed < 0) {
@@ -577,7 +579,7 @@ final class FileData {
         return fills.get() == 0 && evict(index, c, false);
     }
 
-    /** Drops the clean chunks of a file that left the table while something wrote to it. */
+    /** Drops the clean chunks (of a file that left the table). */
     private void dropAllClean() {
         for (Map.Entry<Long, Chunk> e : chunks.entrySet()) {
             evict(e.getKey(), e.getValue(), false);
@@ -586,10 +588,9 @@ final class FileData {
 
     /** Whether the file may leave the cache's table: no chunks, no writers, no error to report. */
     boolean idle() {
-        if (!chunks.isEmpty() || !writers.isEmpty() || fills.get() > 0) {
+        if (!chunks.isEmpty() || !writers.isEmpty() || fills.get() > 0 || !flushLock.tryLock()) {
             return false;
         }
-        flushLock.lock();
         try {
             return pendingError == null;
         } finally {

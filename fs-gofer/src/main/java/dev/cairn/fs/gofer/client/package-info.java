@@ -53,8 +53,9 @@
  * opened read-write on the server (as Linux v9fs does for write-back), so it can fill the
  * chunks around a partial write; when the server refuses that, its writes go through.
  * <p>Errors: a flush failure (ENOSPC, EIO, a dead gofer) is returned by the call that flushed
- * when that is a write, fsync, ftruncate or setattr; when it happened at close, eviction,
- * unlink or release it is logged (warn) and the next fsync of that file returns it, once
+ * when that is a write, fsync or truncation; when it happened at close, eviction, another
+ * setattr (as Linux v9fs, chmod does not fail for it), unlink or release it is logged (warn)
+ * and the next fsync of that file returns it, once
  * (like Linux's errseq). Either way the data that failed to flush is dropped from the cache,
  * with the file's clean chunks; it is lost, as on Linux after a write-back error.
  * <p>Concurrency: chunks are guarded each by its own monitor, with a version that tells a
