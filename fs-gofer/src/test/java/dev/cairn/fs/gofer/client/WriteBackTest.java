@@ -366,6 +366,18 @@ class WriteBackTest {
     }
 
     @Test
+    void anOpenWithOsyncFlushesEachWriteBeforeItReturns() throws Exception {
+        try (Mounted m = mount(host, "cache=fscache")) {
+            Task t = m.task;
+            int fd = t.open("/f", RW_CREATE | OpenFlags.O_SYNC, 0644);
+            pwrite(t, fd, "synced".getBytes(), 0);
+            assertThat(new String(Files.readAllBytes(host.resolve("f")))).isEqualTo("synced");
+            assertThat(counter.twrites()).isEqualTo(1);
+            t.close(fd);
+        }
+    }
+
+    @Test
     void sharedModeStaysWriteThrough() throws Exception {
         try (Mounted m = mount(host, "cache=remote_revalidating")) {
             Task t = m.task;
