@@ -162,21 +162,25 @@ abstract class P9Node implements Node {
         if (c.has(SetStat.MTIME)) {
             valid |= Tsetattr.MTIME | (c.has(SetStat.MTIME_NOW) ? 0 : Tsetattr.MTIME_SET);
         }
-        try {
-            fs.client.call(new Tsetattr(fid, valid, c.mode() & 07777, c.uid(), c.gid(), c.size(),
-                    Math.floorDiv(c.atimeNanos(), 1_000_000_000L), Math.floorMod(c.atimeNanos(), 1_000_000_000L),
-                    Math.floorDiv(c.mtimeNanos(), 1_000_000_000L), Math.floorMod(c.mtimeNanos(), 1_000_000_000L)),
-                    Rsetattr.class, "setattr " + path);
-            if (c.has(SetStat.SIZE) && this instanceof P9RegularFile r && r.data() != null) {
-                r.data().truncated(c.size());
+        int mask = valid;
+        FileData.ServerOp send = () -> {
+            try {
+                fs.client.call(new Tsetattr(fid, mask, c.mode() & 07777, c.uid(), c.gid(), c.size(),
+                        Math.floorDiv(c.atimeNanos(), 1_000_000_000L), Math.floorMod(c.atimeNanos(), 1_000_000_000L),
+                        Math.floorDiv(c.mtimeNanos(), 1_000_000_000L), Math.floorMod(c.mtimeNanos(), 1_000_000_000L)),
+                        Rsetattr.class, "setattr " + path);
+                return c.size();
+            } finally {
+                invalidate();
             }
-        } catch (ErrnoException | RuntimeException e) {
-            if (c.has(SetStat.SIZE) && this instanceof P9RegularFile r && r.data() != null) {
-                r.data().invalidate(); // the size the server has now is not known
-            }
-            throw e;
-        } finally {
-            invalidate();
+        };
+        FileData data = !(this instanceof P9RegularFile r) ? null : c.has(SetStat.SIZE) ? r.data() : r.peekData();
+        if (data == null) {
+            send.run();
+        } else if (c.has(SetStat.SIZE)) {
+            data.truncate(c.size(), null, send); // dirty data is flushed or discarded first
+        } else {
+            data.setattr(null, send); // flushed first: a later flush must not move the times set here
         }
     }
 

@@ -4,6 +4,7 @@ import dev.cairn.fs.gofer.p9.Message;
 import dev.cairn.fs.gofer.p9.Message.*;
 import dev.cairn.vfs.Errno;
 import dev.cairn.vfs.ErrnoException;
+import dev.cairn.vfs.OpenFlags;
 import dev.cairn.vfs.spi.Node;
 import dev.cairn.vfs.spi.OpenFile;
 import java.nio.ByteBuffer;
@@ -16,13 +17,18 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An open regular file. With {@code cache=fscache} reads go through the mount's data cache
- * ({@link FileData}), which fills itself with {@link #readDirect}; writes go to the server
- * first and then update the cache (write-through). With {@code remote_revalidating} both go
- * straight to the server. Server I/O is in chunks of the session's I/O unit; a large read
- * keeps up to {@link #PIPELINE} Treads in flight at consecutive offsets, so sequential
- * throughput does not wait a round trip per chunk. Thread-safe: no state besides the fid.
+ * ({@link FileData}), which fills itself with {@link #readChunks}; writes are written back:
+ * they go into the cache, dirty, and this open registers itself as a {@link FileData.Backing}
+ * through which the file's dirty data is flushed ({@link #writeBack}) at fsync, at this open's
+ * close, before an O_APPEND write or a setattr, on eviction, past the dirty bound, and at
+ * release. Appends stay write-through, and so do the writes of an open with O_SYNC/O_DSYNC
+ * (written back at once, through this open). With {@code remote_revalidating} reads and writes
+ * go straight to the server. Server I/O is in chunks of the session's I/O unit; a large read
+ * keeps up to {@link #PIPELINE} Treads in flight at consecutive offsets, and a flush as many
+ * Twrites, so sequential throughput does not wait a round trip per chunk. Thread-safe: no
+ * state besides the fid and the open's flags.
  */
-final class P9OpenFile implements OpenFile {
+final class P9OpenFile implements OpenFile, FileData.Backing {
     private static final int PIPELINE = 4;
     /** Reads at least this large are split across two requests served in parallel. */
     private static final int PARALLEL_MIN = 256 * 1024;
@@ -32,12 +38,22 @@ final class P9OpenFile implements OpenFile {
     private final P9Client client;
     /** The host fd the gofer donated for this open, or null: then data goes over 9P. */
     private final DonatedFile donated;
+    /** Opened O_APPEND: the server appends every write, so this fid never flushes cached data. */
+    private final boolean appending;
+    /** Opened O_SYNC or O_DSYNC: each write is flushed before it returns. */
+    private final boolean synchronous;
 
-    P9OpenFile(P9RegularFile node, int fid, DonatedFile donated) {
+    /** The server's fid can read (a write-only open without it writes through, see {@link #write}). */
+    private final boolean readable;
+
+    P9OpenFile(P9RegularFile node, int fid, int flags, boolean readable, DonatedFile donated) {
         this.node = node;
+        this.readable = readable;
         this.fid = fid;
         this.client = node.fs.client;
         this.donated = donated;
+        this.appending = (flags & OpenFlags.O_APPEND) != 0;
+        this.synchronous = (flags & (OpenFlags.O_SYNC | OpenFlags.O_DSYNC)) != 0;
     }
 
     /** True when file data moves through a donated host fd rather than Tread/Twrite. */
@@ -60,7 +76,8 @@ final class P9OpenFile implements OpenFile {
      * in its own buffer (or, when the session's I/O unit is smaller than a chunk, chunk after
      * chunk through {@link #readDirect}).
      */
-    private int readChunks(ByteBuffer[] sinks, long offset) throws ErrnoException {
+    @Override
+    public int readChunks(ByteBuffer[] sinks, long offset) throws ErrnoException {
         int total = 0;
         if (donated != null || client.ioUnit() < FileData.CHUNK) {
             for (ByteBuffer s : sinks) {
@@ -179,24 +196,94 @@ final class P9OpenFile implements OpenFile {
 
     @Override
     public int write(ByteBuffer src, long offset) throws ErrnoException {
-        ByteBuffer written = src.duplicate();
-        boolean done = false;
-        try {
-            int n = writeDirect(src, offset);
-            // looked up after the server wrote: a table entry made since then holds new data only
-            FileData data = node.data();
-            if (data != null) {
-                written.limit(written.position() + n);
-                data.written(offset, written);
-            }
-            done = true;
-            return n;
-        } finally {
-            FileData data = done ? null : node.data();
-            if (data != null) {
-                data.invalidate(); // how much reached the server is not known
-            }
+        FileData data = node.data();
+        if (data == null) {
+            return writeDirect(src, offset);
         }
+        if (appending) {
+            int before = src.remaining();
+            append(src, node); // the server's fd appends whatever the offset
+            return before - src.remaining();
+        }
+        if (!readable) { // cannot fill chunks around its writes: through to the server
+            int before = src.remaining();
+            data.throughServer(null, () -> {
+                writeDirect(src, offset);
+                return -1;
+            });
+            return before - src.remaining();
+        }
+        int n = data.write(src, offset, this);
+        if (synchronous) {
+            data.flush(this);
+        }
+        return n;
+    }
+
+    /**
+     * The flush path: writes all of {@code src} at {@code offset} (through the donated fd, or)
+     * keeping up to {@link #PIPELINE} Twrites of one I/O unit each in flight, and advances {@code src} by
+     * what the server took (short only when it stopped short: a short Twrite ends the call).
+     *
+     * @return the bytes the server took
+     */
+    @Override
+    public int writeBack(ByteBuffer src, long offset) throws ErrnoException {
+        if (donated != null) {
+            return donated.write(src, offset);
+        }
+        int unit = client.ioUnit();
+        String what = "write " + node.path;
+        int start = src.position();
+        int end = src.limit();
+        int done = 0;
+        try {
+            while (start + done < end) {
+                List<CompletableFuture<Message>> inFlight = new ArrayList<>();
+                List<Integer> asked = new ArrayList<>();
+                int at = start + done;
+                try {
+                    for (int i = 0; i < PIPELINE && at < end; i++) {
+                        ByteBuffer part = src.duplicate();
+                        part.position(at).limit(Math.min(end, at + unit));
+                        int count = part.remaining();
+                        inFlight.add(client.submit(new Twrite(fid, offset + (at - start), part.slice())));
+                        asked.add(count);
+                        at += count;
+                    }
+                    for (int i = 0; i < inFlight.size(); i++) {
+                        int n = await(inFlight.get(i), Rwrite.class, what).count();
+                        if (n < 0 || n > asked.get(i)) {
+                            throw Errno.EIO.exception(what + ": server wrote " + n + " of " + asked.get(i) + " bytes");
+                        }
+                        done += n;
+                        if (n < asked.get(i)) {
+                            return done; // the server stopped short: the caller asks again for the rest
+                        }
+                    }
+                } finally {
+                    drain(inFlight); // nothing stays in flight once this returns
+                }
+            }
+            return done;
+        } finally {
+            src.position(start + done);
+        }
+    }
+
+    @Override
+    public long serverSize() throws ErrnoException {
+        return donated != null ? donated.fstat().size() : node.fetch().size();
+    }
+
+    @Override
+    public void flushed() {
+        afterWrite();
+    }
+
+    @Override
+    public String path() {
+        return node.path;
     }
 
     private int writeDirect(ByteBuffer src, long offset) throws ErrnoException {
@@ -242,31 +329,57 @@ final class P9OpenFile implements OpenFile {
         node.invalidate();
     }
 
-    /** The server's fd was opened with O_APPEND: every write lands at its end of file, atomically. */
+    /**
+     * The server's fd was opened with O_APPEND: every write lands at its end of file, atomically.
+     * With a data cache, the file's dirty data is flushed first (through another open: this one
+     * appends) and its cached chunks dropped after.
+     */
     @Override
     public long append(ByteBuffer src, Node n) throws ErrnoException {
-        try {
+        FileData data = node.data();
+        if (data == null) {
             writeDirect(src, 0);
             return node.fetch().size();
-        } finally {
-            FileData data = node.data();
-            if (data != null) {
-                data.invalidate(); // where the server put the bytes is only known by its size
-            }
         }
+        return data.throughServer(null, () -> {
+            writeDirect(src, 0);
+            return node.fetch().size();
+        });
     }
 
+    /**
+     * fsync/fdatasync: with a data cache, flushes the file's dirty data first; a failure of that
+     * flush, or one kept from an earlier close or eviction (reported once), is thrown, after
+     * the server's Tfsync.
+     */
     @Override
     public void sync(boolean dataOnly) throws ErrnoException {
+        FileData data = node.data();
+        ErrnoException failure = null;
+        if (data != null) {
+            try {
+                data.sync(appending ? null : this);
+            } catch (ErrnoException e) {
+                failure = e;
+            }
+        }
         if (donated != null) {
             donated.sync(dataOnly);
-            return;
+        } else {
+            client.call(new Tfsync(fid, dataOnly ? 1 : 0), Rfsync.class, "fsync " + node.path);
         }
-        client.call(new Tfsync(fid, dataOnly ? 1 : 0), Rfsync.class, "fsync " + node.path);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
+    /** Flushes the file's dirty data while the fid is still open (if this open wrote), then clunks. */
     @Override
     public void close() {
+        FileData data = node.peekData();
+        if (data != null) {
+            data.closed(this);
+        }
         if (donated != null) {
             donated.close();
         }

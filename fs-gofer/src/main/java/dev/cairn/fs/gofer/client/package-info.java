@@ -45,18 +45,43 @@
  * of at least a chunk from offset 0), bounded per mount
  * by {@code fscache_limit=} bytes (default 256 MiB) with least-recently-used eviction done by
  * the thread that crossed the bound. A second read of cached data sends no Tread.
- * <b>Writes are write-through, not write-back</b>: every write goes to the server at once (so
- * errors such as ENOSPC/EIO are reported by the write itself, the host sees the data at once,
- * and fsync is the server's Tfsync) and then updates the cached chunks it overlaps; a short
- * chunk that claimed an end of file before the write is dropped. O_APPEND writes drop the
- * file's cached data (where the server appended is known only from its size). Truncation
- * (setattr size, O_TRUNC) trims chunks beyond the new size and drops those that claimed another
- * end. A failed write or truncate drops the file's data. Files created, unlinked or replaced by
- * a rename through this mount lose their cached data. Chunks are guarded each by its own lock;
- * a fill that overlaps a change is detected by a per-file change counter and its chunks taken
- * back. Changes made on the host behind an fscache mount are not seen (exclusive mode), as
- * with Linux's cache=fscache. Missing against the issue: write-back (dirty chunks flushed on
- * fsync/close/eviction/release).
+ * <p><b>Writes are written back.</b> A write puts its bytes into the chunks, marks them dirty
+ * and returns without a Twrite. A partial write into a chunk that is not cached and lies
+ * within the server's size first reads that chunk from the server (so a chunk is always
+ * whole; beyond the server's size it starts as zeros). Each chunk keeps one dirty range;
+ * a flush sends the dirty ranges in offset order, adjacent ones merged into runs of up to
+ * 8 MiB, each run as Twrites of one I/O unit with up to four in flight, so many small writes
+ * become few large Twrites. Reads through any open of the file (and its hard links) see the
+ * dirty data; stat shows the size as the larger of the server's and the end of the data
+ * written since the last truncation, blocks to match, and mtime/ctime of the last write until
+ * everything is flushed (then the server's own times, which may differ slightly).
+ * <p>Flushes happen on fsync/fdatasync (then Tfsync); on close of an open that wrote (each
+ * flushes the file's dirty data while it still has its fid, so dirty data never outlives the
+ * last writable open it could go through); before an O_APPEND write (appends stay
+ * write-through on the server's O_APPEND fd, and the file's chunks are dropped after, as
+ * where they landed is known only from the size); before a setattr (a later flush must not
+ * change the times it set); before truncation (only the data below the new size; dirty data
+ * beyond it is discarded); when eviction picks a dirty chunk (its file is flushed first);
+ * when the mount's dirty bytes pass a quarter of {@code fscache_limit} (at most 64 MiB: the
+ * writer that passed it flushes its file, then others - write throttling); when a file is
+ * unlinked or replaced through this mount; and when the filesystem is released. Writes
+ * through an open with O_SYNC/O_DSYNC are flushed before they return. A write-only open is
+ * opened read-write on the server (as Linux v9fs does for write-back), so it can fill the
+ * chunks around a partial write; when the server refuses that, its writes go through.
+ * <p>Errors: a flush failure (ENOSPC, EIO, a dead gofer) is returned by the call that flushed
+ * when that is a write, fsync or truncation; when it happened at close, eviction, another
+ * setattr (as Linux v9fs, chmod does not fail for it), unlink or release it is logged (warn)
+ * and the next fsync of that file returns it, once
+ * (like Linux's errseq). Either way the data that failed to flush is dropped from the cache,
+ * with the file's clean chunks; it is lost, as on Linux after a write-back error.
+ * <p>Concurrency: chunks are guarded each by its own monitor, with a version that tells a
+ * flush whether a write came in while its Twrite was on the way (the chunk then stays dirty);
+ * per file, reads and writes share a lock that truncation and write-through changes take
+ * exclusively, flushes are serialized (they must not reorder on the server), and a file's
+ * chunks are not evicted while a fill reads it, so a fill never brings back stale bytes.
+ * Files created, unlinked or replaced by a rename through this mount lose their cached data
+ * (after a flush). Changes made on the host behind an fscache mount are not seen (exclusive
+ * mode), as with Linux's cache=fscache.
  * <p>With {@code remote_revalidating} no file data is cached: reads and writes go to the
  * server every time. In both modes a large miss keeps several Treads in flight.
  *

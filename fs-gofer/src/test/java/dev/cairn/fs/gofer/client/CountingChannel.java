@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The client's side of a connection, counting the Tread frames the client sends through it. */
+/** The client's side of a connection, counting the Tread, Twrite and Tfsync frames the client sends through it. */
 final class CountingChannel implements ByteChannel {
     private static final int TREAD = 116;
+    private static final int TWRITE = 118;
+    private static final int TFSYNC = 50;
     private final ByteChannel inner;
     private final AtomicLong treads = new AtomicLong();
+    private final AtomicLong twrites = new AtomicLong();
+    private final AtomicLong tfsyncs = new AtomicLong();
     /** Parser state over the outgoing byte stream: header bytes seen, and bytes left to skip. */
     private final byte[] header = new byte[5];
     private int headerSeen;
@@ -21,6 +25,14 @@ final class CountingChannel implements ByteChannel {
 
     long treads() {
         return treads.get();
+    }
+
+    long twrites() {
+        return twrites.get();
+    }
+
+    long tfsyncs() {
+        return tfsyncs.get();
     }
 
     @Override
@@ -44,8 +56,13 @@ final class CountingChannel implements ByteChannel {
             if (headerSeen == 5) {
                 long size = (header[0] & 0xFFL) | (header[1] & 0xFFL) << 8 | (header[2] & 0xFFL) << 16
                         | (header[3] & 0xFFL) << 24;
-                if ((header[4] & 0xFF) == TREAD) {
+                int type = header[4] & 0xFF;
+                if (type == TREAD) {
                     treads.incrementAndGet();
+                } else if (type == TWRITE) {
+                    twrites.incrementAndGet();
+                } else if (type == TFSYNC) {
+                    tfsyncs.incrementAndGet();
                 }
                 skip = size - 5;
                 headerSeen = 0;

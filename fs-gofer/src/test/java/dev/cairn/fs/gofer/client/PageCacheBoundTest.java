@@ -81,7 +81,7 @@ class PageCacheBoundTest {
         assertThat(read(d, f, CHUNK - 3, CHUNK)).isEqualTo(Arrays.copyOfRange(f.bytes, CHUNK - 3, 2 * CHUNK - 3));
         assertThat(read(d, f, 3 * CHUNK + 5, 10)).isEmpty();
         assertThat(f.reads.get()).isEqualTo(reads);
-        d.truncated(10);
+        d.truncate(10, null, () -> 10);
         assertThat(read(d, f, 0, 100)).hasSize(10);
         assertThat(cache.used()).isLessThanOrEqualTo(cache.limit());
     }
