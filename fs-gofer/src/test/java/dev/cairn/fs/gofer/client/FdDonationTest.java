@@ -120,6 +120,38 @@ class FdDonationTest {
     }
 
     @Test
+    void writeBackFlushesThroughTheDonatedFdAtFsyncAndReportsEnospcThere() throws Exception {
+        Path small = Files.createDirectories(tmp.resolve("srv"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)
+                && mount.exitValue() == 0, "mounting a tmpfs needs root");
+        try (GoferProcess g = gofer(true)) {
+            Task t = mount(g, "fscache");
+            int fd = t.open("/f", OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0644);
+            assertThat(fdsOn(export.resolve("f"))).hasSize(1);
+            byte[] page = new byte[4096];
+            for (int i = 0; i < 64; i++) {
+                java.util.Arrays.fill(page, (byte) i);
+                t.write(fd, ByteBuffer.wrap(page));
+            }
+            assertThat(Files.size(export.resolve("f"))).as("written back, not yet flushed").isZero();
+            assertThat(t.stat("/f").size()).isEqualTo(64 * 4096);
+            t.fsync(fd);
+            byte[] onHost = Files.readAllBytes(export.resolve("f"));
+            assertThat(onHost).hasSize(64 * 4096);
+            assertThat(onHost[63 * 4096]).isEqualTo((byte) 63);
+            t.write(fd, ByteBuffer.wrap(new byte[2 << 20])); // cached: fits the page cache, not the host
+            assertThat(((dev.cairn.vfs.ErrnoException) org.assertj.core.api.Assertions.catchThrowable(() -> t.fsync(fd)))
+                    .errno()).isEqualTo(Errno.ENOSPC);
+            t.close(fd);
+            t.exit();
+        } finally {
+            new ProcessBuilder("umount", "-l", small.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void withoutDonationNoHostFdReachesTheClient() throws Exception {
         try (GoferProcess g = gofer(false)) {
             Path file = Files.writeString(export.resolve("f"), "plain 9p");
