@@ -166,6 +166,9 @@ public final class Session implements Runnable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.error("{}: no thread to read the connection with; closing it", name);
             shutdown();
+        } catch (RuntimeException e) {
+            LOG.error("{}: reading the connection failed unexpectedly; closing it", name, e);
+            shutdown();
         }
     }
 
