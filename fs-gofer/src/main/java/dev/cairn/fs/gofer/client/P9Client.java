@@ -343,7 +343,8 @@ public final class P9Client implements Closeable {
         }
         int[] fds = fc.takeReceivedFds();
         for (int i = 0; i < fds.length; i++) {
-            if (i == 0 && waiter instanceof FdFuture ff) {
+            // donated fds are used with this architecture's struct stat: none where it is unknown
+            if (i == 0 && waiter instanceof FdFuture ff && dev.cairn.fs.gofer.host.HostArch.CURRENT.supported()) {
                 ff.offer(fds[0]);
             } else {
                 Host.close(fds[i]);

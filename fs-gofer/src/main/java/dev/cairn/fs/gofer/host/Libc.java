@@ -32,8 +32,10 @@ public final class Libc {
     public static final int O_TRUNC = 01000;
     public static final int O_APPEND = 02000;
     public static final int O_NONBLOCK = 04000;
-    public static final int O_DIRECTORY = 0200000;
-    public static final int O_NOFOLLOW = 0400000;
+    /** Architecture-dependent ({@link HostArch}). */
+    public static final int O_DIRECTORY = HostArch.CURRENT.oDirectory;
+    /** Architecture-dependent ({@link HostArch}). */
+    public static final int O_NOFOLLOW = HostArch.CURRENT.oNofollow;
     public static final int O_CLOEXEC = 02000000;
     public static final int O_PATH = 010000000;
 

@@ -29,6 +29,11 @@ final class Export {
 
     Export(Path root, boolean readOnly) throws ErrnoException {
         Path abs = root.toAbsolutePath().normalize();
+        if (!dev.cairn.fs.gofer.host.HostArch.CURRENT.supported()) {
+            // its O_NOFOLLOW and struct stat are unknown: walking could follow symlinks out
+            throw Errno.ENOSYS.exception("export " + abs + ": the gofer supports x86-64 and aarch64 Linux only, not "
+                    + System.getProperty("os.arch"));
+        }
         try {
             this.rootFd = Libc.openat(Libc.AT_FDCWD, Libc.cstr(abs.toString()),
                     Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
