@@ -56,11 +56,6 @@ final class P9OpenFile implements OpenFile, FileData.Backing {
         this.synchronous = (flags & (OpenFlags.O_SYNC | OpenFlags.O_DSYNC)) != 0;
     }
 
-    /** True when file data moves through a donated host fd rather than Tread/Twrite. */
-    boolean usesDonatedFd() {
-        return donated != null;
-    }
-
     /**
      * Reads straight into {@code dst}: up to {@link #PIPELINE} Treads of one I/O unit each are
      * in flight at consecutive offsets, each landing in its own slice of {@code dst}.

@@ -19,6 +19,7 @@ import java.nio.channels.ClosedChannelException;
  * may come from any thread, serialised by the caller.
  */
 public final class FdChannel implements ByteChannel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FdChannel.class);
     private static final int BOUNCE = 256 * 1024;
     private static final int[] NONE = {};
 
@@ -91,8 +92,7 @@ public final class FdChannel implements ByteChannel {
                 n = UnixSockets.receive(fd, target, this::addReceived);
                 if ((n & (1L << 62)) != 0) {
                     n &= ~(1L << 62);
-                    org.slf4j.LoggerFactory.getLogger(FdChannel.class)
-                            .warn("fd {}: the kernel dropped file descriptors sent with the data", fd);
+                    LOG.warn("fd {}: the kernel dropped file descriptors sent with the data", fd);
                 }
             } else {
                 n = Libc.read(fd, target, target.remaining());

@@ -5,14 +5,10 @@ import java.io.IOException;
 
 /** A connected pair of Unix stream sockets as {@link FdChannel}s (one per side). */
 public record SocketPair(FdChannel first, FdChannel second) {
-    private static final int AF_UNIX = 1;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_CLOEXEC = 02000000;
-
     public static SocketPair open() throws IOException {
         int[] sv = new int[2];
         try {
-            Libc.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
+            Libc.socketpair(UnixSockets.AF_UNIX, UnixSockets.SOCK_STREAM | UnixSockets.SOCK_CLOEXEC, 0, sv);
         } catch (LastErrorException e) {
             throw new IOException("socketpair: errno " + e.getErrorCode());
         }

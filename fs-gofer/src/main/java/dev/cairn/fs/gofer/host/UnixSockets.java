@@ -21,9 +21,9 @@ import java.util.function.IntConsumer;
  * followed by its data, each control message padded to 8 bytes.
  */
 public final class UnixSockets {
-    private static final int AF_UNIX = 1;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_CLOEXEC = 02000000;
+    static final int AF_UNIX = 1;
+    static final int SOCK_STREAM = 1;
+    static final int SOCK_CLOEXEC = 02000000;
     private static final int SOL_SOCKET = 1;
     private static final int SCM_RIGHTS = 1;
     private static final int SO_SNDBUF = 7;
@@ -131,23 +131,30 @@ public final class UnixSockets {
      * remaining: the caller writes the rest normally); {@code src}'s position is not moved.
      */
     static long sendWithFd(int socket, ByteBuffer src, int fd) throws LastErrorException {
-        Memory m = SCRATCH.get();
-        long msg = Pointer.nativeValue(m);
-        Pointer data = Native.getDirectBufferPointer(src).share(src.position());
-        long iov = msg + MSGHDR;
-        long control = iov + IOVEC;
-        m.clear();
-        m.setLong(16, iov);                      // msg_iov
-        m.setLong(24, 1);                        // msg_iovlen
-        m.setLong(32, control);                  // msg_control
-        m.setLong(40, CMSG_HEADER + 8);          // msg_controllen: CMSG_SPACE(sizeof(int))
-        m.setLong(MSGHDR, Pointer.nativeValue(data));
-        m.setLong(MSGHDR + 8, src.remaining());
+        Memory m = message(src, CMSG_HEADER + 8); // CMSG_SPACE(sizeof(int))
         m.setLong(MSGHDR + IOVEC, CMSG_HEADER + 4); // cmsg_len: CMSG_LEN(sizeof(int))
         m.setInt(MSGHDR + IOVEC + 8, SOL_SOCKET);
         m.setInt(MSGHDR + IOVEC + 12, SCM_RIGHTS);
         m.setInt(MSGHDR + IOVEC + CMSG_HEADER, fd);
         return Libc.sendmsg(socket, m, MSG_NOSIGNAL);
+    }
+
+    /**
+     * This thread's scratch, cleared and set up as a msghdr with one iovec over the direct
+     * {@code data} (from its position, its remaining bytes) and {@code controlLen} bytes of
+     * control buffer after the iovec.
+     */
+    private static Memory message(ByteBuffer data, long controlLen) {
+        Memory m = SCRATCH.get();
+        long iov = Pointer.nativeValue(m) + MSGHDR;
+        m.clear();
+        m.setLong(16, iov);                      // msg_iov
+        m.setLong(24, 1);                        // msg_iovlen
+        m.setLong(32, iov + IOVEC);              // msg_control
+        m.setLong(40, controlLen);               // msg_controllen
+        m.setLong(MSGHDR, Pointer.nativeValue(Native.getDirectBufferPointer(data).share(data.position())));
+        m.setLong(MSGHDR + 8, data.remaining());
+        return m;
     }
 
     /**
@@ -158,18 +165,7 @@ public final class UnixSockets {
      * @return the count, with bit 62 set when the kernel dropped fds for lack of room
      */
     static long receive(int socket, ByteBuffer dst, IntConsumer fds) throws LastErrorException {
-        Memory m = SCRATCH.get();
-        long msg = Pointer.nativeValue(m);
-        Pointer data = Native.getDirectBufferPointer(dst).share(dst.position());
-        long iov = msg + MSGHDR;
-        long control = iov + IOVEC;
-        m.clear();
-        m.setLong(16, iov);
-        m.setLong(24, 1);
-        m.setLong(32, control);
-        m.setLong(40, CONTROL);
-        m.setLong(MSGHDR, Pointer.nativeValue(data));
-        m.setLong(MSGHDR + 8, dst.remaining());
+        Memory m = message(dst, CONTROL);
         long n = Libc.recvmsg(socket, m, MSG_CMSG_CLOEXEC);
         long controlLen = m.getLong(40);
         int off = 0;
